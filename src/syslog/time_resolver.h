@@ -1,0 +1,46 @@
+// NAME
+//   time_resolver - turn each record's written time into an instant
+// DESCRIPTION
+//   One TimeResolver per input file, fed the file's records in order.
+//
+//   RFC 3339 and RFC 5424 stamps carry their year and zone: they are exact.
+//
+//   BSD stamps have no year and are local time. The year is inferred from the file's
+//   modification time (the file was last written after its last record): each record gets
+//   the mtime's year, or the year before when its month and day lie after the mtime (so a
+//   log that crosses New Year reads Dec 31 as last year and Jan 1 as this year). With a
+//   forced year (--year Y), Y is the year of the first record and later records roll
+//   forward whenever the month goes back (Dec -> Jan). Local time becomes an instant
+//   through the process's time zone (TZ).
+//
+//   A redacted clock or day ("XX:XX:XX", "May xx") takes the previous record's instant
+//   when there is one, else the start of the written day, else it stays unknown.
+#ifndef MAILWHY_SYSLOG_TIME_RESOLVER_H_
+#define MAILWHY_SYSLOG_TIME_RESOLVER_H_
+
+#include <cstdint>
+
+#include "syslog/record.h"
+
+namespace mailwhy {
+
+class TimeResolver {
+ public:
+  // reference_unix_s: the file's mtime (now, for stdin). forced_year: 0 to infer.
+  TimeResolver(int64_t reference_unix_s, int forced_year);
+
+  // Fills rec->time from rec->stamp.
+  void Resolve(Record* rec);
+
+ private:
+  int64_t reference_unix_s_;
+  int reference_year_, reference_month_, reference_day_;
+  int forced_year_;
+  int current_year_ = 0;       // forced mode: the year in effect
+  int last_month_ = 0;         // forced mode: to detect Dec -> Jan
+  LogTime last_;               // the previous resolved instant
+};
+
+}  // namespace mailwhy
+
+#endif  // MAILWHY_SYSLOG_TIME_RESOLVER_H_
