@@ -1,22 +1,25 @@
-// app - the mailwhy command line (see app.h).
+// app - the mailwhy command line (see app.h). Each subcommand registers itself from its own
+// file (command.h); this file only assembles them and maps parse errors to exit code 2.
 #include "cli/app.h"
 
 #include <CLI/CLI.hpp>
 
-#include <iostream>
+#include "cli/command.h"
 
 namespace mailwhy {
 
 int RunCli(int argc, char** argv) {
   CLI::App app{"mailwhy - why didn't this mail arrive?"};
   app.require_subcommand(1);
+  int exit_code = 0;
+  RegisterJourneysCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     int rc = app.exit(e);
     return rc == 0 ? 0 : 2;
   }
-  return 0;
+  return exit_code;
 }
 
 }  // namespace mailwhy

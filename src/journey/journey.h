@@ -151,6 +151,7 @@ struct Journey {
   int32_t activations = 0;   // qmgr "(queue active)" lines: 1 + retries
   std::vector<Recipient> recipients;
   std::vector<Check> checks;
+  std::vector<AttemptNote> notes;  // lines about the message that belong to no attempt
   std::vector<Link> children;
   Link parent;               // qid empty when the message has no known parent
   JourneyEnd end = JourneyEnd::kOpen;

@@ -8,13 +8,22 @@
 //   BSD stamps have no year and are local time. The year is inferred from the file's
 //   modification time (the file was last written after its last record): each record gets
 //   the mtime's year, or the year before when its month and day lie after the mtime (so a
-//   log that crosses New Year reads Dec 31 as last year and Jan 1 as this year). With a
-//   forced year (--year Y), Y is the year of the first record and later records roll
-//   forward whenever the month goes back (Dec -> Jan). Local time becomes an instant
-//   through the process's time zone (TZ).
+//   log that crosses New Year reads Dec 31 as last year and Jan 1 as this year). One day
+//   after the mtime's date still counts as "not after", so a log written in a zone ahead
+//   of ours is not thrown a year back; for the same reason an mtime of Dec 31 puts Jan 1
+//   records in the next year. Feb 29 goes back to the latest leap year.
+//
+//   With a forced year (--year Y), Y is the year of the first record and later records
+//   roll forward whenever the date goes back by more than a month (Dec -> Jan); a smaller
+//   step back is records out of order, not a new year.
+//
+//   Local time becomes an instant through the process's time zone (TZ). A written time
+//   inside a DST gap or overlap takes the offset before the change (LocalOffsetForCivil).
+//   RFC 3339 stamps without an offset ("2023-03-14 00:08:33") are local time too.
 //
 //   A redacted clock or day ("XX:XX:XX", "May xx") takes the previous record's instant
-//   when there is one, else the start of the written day, else it stays unknown.
+//   when there is one, else the start of the written day, else it stays unknown. A record
+//   with no stamp at all (format kNone, RFC 5424 "-") stays unknown.
 #ifndef MAILWHY_SYSLOG_TIME_RESOLVER_H_
 #define MAILWHY_SYSLOG_TIME_RESOLVER_H_
 
@@ -29,15 +38,21 @@ class TimeResolver {
   // reference_unix_s: the file's mtime (now, for stdin). forced_year: 0 to infer.
   TimeResolver(int64_t reference_unix_s, int forced_year);
 
-  // Fills rec->time from rec->stamp.
+  // Fills rec->time from rec->stamp. Records must come in file order.
   void Resolve(Record* rec);
 
  private:
+  int YearOfBsdDate(int month, int day);
+  int InferredYear(int month, int day) const;
+  int ForcedYear(int month, int day);
+  LogTime InstantOf(int year, const CivilStamp& stamp, bool with_clock) const;
+
   int64_t reference_unix_s_;
   int reference_year_, reference_month_, reference_day_;
   int forced_year_;
   int current_year_ = 0;       // forced mode: the year in effect
   int last_month_ = 0;         // forced mode: to detect Dec -> Jan
+  int last_day_ = 0;
   LogTime last_;               // the previous resolved instant
 };
 

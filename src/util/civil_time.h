@@ -2,9 +2,12 @@
 //   civil_time - calendar arithmetic and RFC 3339 formatting, without the C library's zone state
 // DESCRIPTION
 //   Days are counted from 1970-01-01 in the proleptic Gregorian calendar (Howard Hinnant's
-//   algorithms): exact for any year, no tables, no locks. LocalOffset() asks the C library
+//   algorithms): exact for any year, no tables, no locks. LocalOffsetAt() asks the C library
 //   for the local zone's UTC offset at an instant, and caches per hour because it is called
 //   once per log line.
+// THREAD SAFETY
+//   All functions may be called from any thread. The offset caches are per thread; a
+//   change of TZ reaches them through ReloadLocalZone().
 #ifndef MAILWHY_UTIL_CIVIL_TIME_H_
 #define MAILWHY_UTIL_CIVIL_TIME_H_
 
@@ -26,11 +29,15 @@ int64_t UnixFromCivilUtc(int year, int month, int day, int hour, int minute, int
 
 // The local zone's offset from UTC (seconds east) at `unix_s`, honouring TZ. Thread-safe.
 int32_t LocalOffsetAt(int64_t unix_s);
+// Re-reads TZ (tzset) and drops every thread's cached offsets. Call after setenv("TZ", ...);
+// without it, offsets already cached for an hour keep the old zone.
+void ReloadLocalZone();
 // The offset that applies to a local civil time (the offset such that local - offset is
 // the instant). For times inside a DST gap or overlap, the offset before the change.
 int32_t LocalOffsetForCivil(int year, int month, int day, int hour, int minute, int second);
 
-// "2022-12-05T18:38:12+09:00"; fractional seconds (6 digits) only when micros != 0.
+// "2022-12-05T18:38:12+09:00"; fractional seconds (6 digits) only when micros != 0. The
+// offset is always numeric ("+00:00", never "Z"), so UTC and local output look alike.
 std::string FormatRfc3339(int64_t unix_us, int32_t utc_offset_s);
 
 }  // namespace mailwhy

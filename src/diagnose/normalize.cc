@@ -1,0 +1,211 @@
+// normalize - fold, collapse and de-noise reply texts (see normalize.h).
+#include "diagnose/normalize.h"
+
+#include <cstring>
+
+namespace mailwhy {
+namespace {
+
+bool IsSpace(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
+}
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAlnum(char c) {
+  return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Appends `c`, turning white space into a single space and dropping leading space.
+void Put(std::string* out, char c) {
+  if (c == ' ') {
+    if (out->empty() || out->back() == ' ') return;
+  }
+  out->push_back(c);
+}
+
+// Pass 1: ASCII folding, white space collapsing, typographic punctuation to ASCII.
+void Fold(std::string_view in, std::string* out) {
+  out->clear();
+  out->reserve(in.size());
+  for (size_t i = 0; i < in.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(in[i]);
+    if (c >= 'A' && c <= 'Z') {
+      out->push_back(static_cast<char>(c + ('a' - 'A')));
+    } else if (IsSpace(c)) {
+      Put(out, ' ');
+    } else if (c == 0xC2 && i + 1 < in.size() && static_cast<unsigned char>(in[i + 1]) == 0xA0) {
+      Put(out, ' ');  // NO-BREAK SPACE
+      ++i;
+    } else if (c == 0xE2 && i + 2 < in.size() && static_cast<unsigned char>(in[i + 1]) == 0x80) {
+      unsigned char c3 = static_cast<unsigned char>(in[i + 2]);
+      const char* ascii = nullptr;
+      if (c3 >= 0x90 && c3 <= 0x95) ascii = "-";        // hyphens, en and em dash
+      else if (c3 >= 0x98 && c3 <= 0x9B) ascii = "'";   // single quotes
+      else if (c3 >= 0x9C && c3 <= 0x9F) ascii = "\"";  // double quotes
+      else if (c3 == 0xA6) ascii = "...";               // horizontal ellipsis
+      if (ascii) {
+        out->append(ascii);
+        i += 2;
+      } else {
+        out->push_back(static_cast<char>(c));
+      }
+    } else if (c == 0) {
+      Put(out, ' ');  // NUL bytes from damaged input would end C strings downstream
+    } else {
+      out->push_back(static_cast<char>(c));
+    }
+  }
+  while (!out->empty() && out->back() == ' ') out->pop_back();
+}
+
+// "(in reply to X command)" -> X; the parenthesised part is cut out of `text`.
+void TakeInReplyTo(std::string* text, std::string* command) {
+  static constexpr std::string_view kOpen = "(in reply to ";
+  static constexpr std::string_view kClose = " command)";
+  size_t open = text->rfind(kOpen);
+  if (open == std::string::npos) return;
+  size_t close = text->find(kClose, open + kOpen.size());
+  if (close == std::string::npos) return;
+  *command = text->substr(open + kOpen.size(), close - open - kOpen.size());
+  text->erase(open, close + kClose.size() - open);
+}
+
+// Length of a reply code token at `pos` ("550" followed by '-', ' ' or the end), or 0.
+size_t ReplyCodeAt(std::string_view s, size_t pos) {
+  if (pos + 3 > s.size()) return 0;
+  if (s[pos] < '2' || s[pos] > '5' || !IsDigit(s[pos + 1]) || !IsDigit(s[pos + 2])) return 0;
+  if (pos > 0 && s[pos - 1] != ' ' && s[pos - 1] != '(' && s[pos - 1] != '"') return 0;
+  if (pos + 3 == s.size()) return 3;
+  return (s[pos + 3] == '-' || s[pos + 3] == ' ') ? 3 : 0;
+}
+
+// Length of an enhanced code token at `pos` followed by ' ' or the end, or 0.
+size_t EnhancedAt(std::string_view s, size_t pos) {
+  size_t end = pos;
+  while (end < s.size() && s[end] != ' ') ++end;
+  return IsEnhancedCode(s.substr(pos, end - pos)) ? end - pos : 0;
+}
+
+bool StartsWordAt(std::string_view s, size_t pos, std::string_view word) {
+  if (s.substr(pos, word.size()) != word) return false;
+  return pos == 0 || !IsAlnum(s[pos - 1]);
+}
+
+// Pass 2: drops repeated reply-code prefixes and unifies the "email" wording.
+void Clean(std::string_view s, std::string_view prefix_code, std::string_view prefix_enh,
+           size_t first_code_end, std::string* out) {
+  out->clear();
+  out->reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    if (i >= first_code_end && !prefix_code.empty() && (i == 0 || s[i - 1] == ' ') &&
+        s.substr(i, 3) == prefix_code && ReplyCodeAt(s, i) == 3) {
+      size_t j = i + 3;
+      if (j < s.size()) ++j;  // the '-' or ' ' after the code
+      if (!prefix_enh.empty() && s.substr(j, prefix_enh.size()) == prefix_enh &&
+          (j + prefix_enh.size() == s.size() || s[j + prefix_enh.size()] == ' ')) {
+        j += prefix_enh.size();
+        if (j < s.size()) ++j;
+      }
+      i = j;
+      continue;
+    }
+    if (s[i] == 'e' && (StartsWordAt(s, i, "e-mail") || StartsWordAt(s, i, "email"))) {
+      out->append("mail");
+      i += s[i + 1] == '-' ? 6 : 5;
+      continue;
+    }
+    Put(out, s[i]);
+    ++i;
+  }
+  while (!out->empty() && out->back() == ' ') out->pop_back();
+}
+
+}  // namespace
+
+bool IsEnhancedCode(std::string_view s) {
+  if (s.size() < 5 || (s[0] != '2' && s[0] != '4' && s[0] != '5') || s[1] != '.') return false;
+  size_t i = 2, digits = 0;
+  while (i < s.size() && IsDigit(s[i])) ++i, ++digits;
+  if (digits == 0 || digits > 3 || i >= s.size() || s[i] != '.') return false;
+  ++i;
+  digits = 0;
+  while (i < s.size() && IsDigit(s[i])) ++i, ++digits;
+  return digits >= 1 && digits <= 3 && i == s.size();
+}
+
+std::string StageOfCommand(std::string_view c) {
+  std::string lower;
+  lower.reserve(c.size());
+  for (char ch : c) lower.push_back((ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch);
+  std::string_view s = lower;
+  if (s.substr(0, 8) == "sending ") s.remove_prefix(8);
+  struct Map { std::string_view prefix, stage; };
+  // Order matters: "end of data" before "data", "mail from" before anything with "mail".
+  static constexpr Map kMap[] = {
+      {"end of data", "end-of-data"}, {"end-of-message", "end-of-data"},
+      {"end of message", "end-of-data"}, {"message body", "end-of-data"},
+      {"end of body", "end-of-data"},  {"mail from", "mail"},
+      {"mail", "mail"},                {"rcpt to", "rcpt"},
+      {"rcpt", "rcpt"},                {"data", "data"},
+      {"bdat", "data"},                {"ehlo", "helo"},
+      {"helo", "helo"},                {"lhlo", "helo"},
+      {"performing the ehlo", "helo"}, {"performing the lhlo", "helo"},
+      {"starttls", "starttls"},        {"receiving the starttls", "starttls"},
+      {"auth", "auth"},                {"connect", "connect"},
+      {"receiving the initial server greeting", "connect"},
+      {"final rset", "rset"},          {"rset", "rset"},
+      {"quit", "quit"},
+  };
+  for (const Map& m : kMap) {
+    if (s.substr(0, m.prefix.size()) == m.prefix) return std::string(m.stage);
+  }
+  return s.empty() ? std::string() : std::string("other");
+}
+
+void Normalize(std::string_view in, NormalizedText* out) {
+  std::string folded;
+  Fold(in, &folded);
+  std::string command;
+  TakeInReplyTo(&folded, &command);
+  out->stage = command.empty() ? std::string() : StageOfCommand(command);
+  out->code = 0;
+  out->enhanced.clear();
+
+  // The first reply code of the text decides which continuation prefixes to drop.
+  std::string_view f = folded;
+  std::string_view code, enh;
+  size_t first_end = 0;
+  for (size_t i = 0; i < f.size(); ++i) {
+    if (ReplyCodeAt(f, i) == 3) {
+      code = f.substr(i, 3);
+      first_end = i + 3;
+      if (i + 4 <= f.size()) {
+        size_t n = EnhancedAt(f, i + 4);
+        if (n && f[i + 3] != '\0') {
+          enh = f.substr(i + 4, n);
+          first_end = i + 4 + n;
+        }
+      }
+      out->code = (code[0] - '0') * 100 + (code[1] - '0') * 10 + (code[2] - '0');
+      out->enhanced = std::string(enh);
+      // The first occurrence stays, as "550 5.7.26": its dash carries no meaning.
+      if (first_end > i + 3 && f[i + 3] == '-') folded[i + 3] = ' ';
+      break;
+    }
+  }
+  Clean(folded, code, enh, first_end, &out->text);
+}
+
+std::string NormalizePattern(std::string_view phrase) {
+  std::string folded, out;
+  Fold(phrase, &folded);
+  // Leading and trailing spaces of a phrase are meaningful ("user unknown " vs "unknown"):
+  // keep one of each.
+  bool lead = !phrase.empty() && IsSpace(static_cast<unsigned char>(phrase.front()));
+  bool trail = !phrase.empty() && IsSpace(static_cast<unsigned char>(phrase.back()));
+  Clean(folded, {}, {}, 0, &out);
+  if (lead) out.insert(out.begin(), ' ');
+  if (trail) out.push_back(' ');
+  return out;
+}
+
+}  // namespace mailwhy

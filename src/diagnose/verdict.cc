@@ -1,0 +1,67 @@
+// verdict - placeholder filling and per-language texts (see verdict.h).
+#include "diagnose/verdict.h"
+
+namespace mailwhy {
+namespace {
+
+std::string Lookup(const KeyValues& kv, std::string_view key) {
+  for (const auto& [k, v] : kv) {
+    if (k == key) return v;
+  }
+  return std::string();
+}
+
+}  // namespace
+
+std::string Verdict::Detail(std::string_view key) const { return Lookup(details, key); }
+
+std::string Verdict::Value(std::string_view key) const {
+  std::string v = Lookup(details, key);
+  return v.empty() ? Lookup(context, key) : v;
+}
+
+std::string FillPlaceholders(std::string_view text, const Verdict& v, bool* missing) {
+  std::string out;
+  out.reserve(text.size() + 32);
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t open = text.find('{', i);
+    size_t close = open == std::string_view::npos ? open : text.find('}', open);
+    if (close == std::string_view::npos) {
+      out.append(text.substr(i));
+      break;
+    }
+    out.append(text.substr(i, open - i));
+    std::string_view inner = text.substr(open + 1, close - open - 1);
+    size_t bar = inner.find('|');
+    std::string value = v.Value(inner.substr(0, bar));
+    if (!value.empty()) {
+      out += value;
+    } else if (bar != std::string_view::npos) {
+      out.append(inner.substr(bar + 1));
+    } else if (missing) {
+      *missing = true;
+    }
+    i = close + 1;
+  }
+  return out;
+}
+
+VerdictTexts TextsOf(const Verdict& v, Lang lang) {
+  VerdictTexts t;
+  if (!v.rule) return t;
+  const RuleText& rt = v.rule->Text(lang);
+  t.summary = FillPlaceholders(rt.summary, v, nullptr);
+  t.explanation = FillPlaceholders(rt.explanation, v, nullptr);
+  for (const auto& r : rt.remedies) {
+    bool missing = false;
+    std::string filled = FillPlaceholders(r, v, &missing);
+    if (!missing) t.remedies.push_back(std::move(filled));
+  }
+  t.refs = v.rule->refs;
+  std::string url = v.Detail("lookup_url");
+  if (!url.empty()) t.refs.insert(t.refs.begin(), url);
+  return t;
+}
+
+}  // namespace mailwhy

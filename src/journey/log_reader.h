@@ -1,0 +1,72 @@
+// NAME
+//   log_reader - read log files into journeys: the whole pipeline of one run
+// SYNOPSIS
+//   LogReadStats stats;
+//   Status s = ReadLogs(OrderOldestFirst(paths), options, &sink, &stats);
+// DESCRIPTION
+//   For each file in the order given: bytes (plain or compressed) -> lines -> records
+//   (prefix, resolved time) -> events -> the Correlator, which hands finished journeys to
+//   the sink. One Correlator spans all files, so a message whose lines straddle a rotation
+//   is one journey. Lines that are not Postfix's are counted as context; Postfix lines the
+//   parser does not recognise are counted and sampled (never fatal).
+//
+//   A file that cannot be opened or read is reported in stats->errors and skipped; the
+//   others are still read. The returned Status is the first such error (or OK), so the
+//   command can exit 2 after printing what it could.
+// THREAD SAFETY
+//   One call per thread; the sink is called from the calling thread only.
+#ifndef MAILWHY_JOURNEY_LOG_READER_H_
+#define MAILWHY_JOURNEY_LOG_READER_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "journey/correlator.h"
+#include "syslog/record.h"
+#include "util/status.h"
+
+namespace mailwhy {
+
+struct LogReadOptions {
+  int forced_year = 0;             // --year; 0 infers the year from each file's mtime
+  CorrelatorOptions correlator;
+  size_t unknown_samples = 5;      // how many unrecognised lines to keep for --stats
+};
+
+struct FileSpan {
+  std::string path;
+  uint64_t lines = 0;
+  uint64_t bytes = 0;
+  LogTime first, last;             // the first and last known times in the file
+};
+
+struct DaemonCount {
+  std::string daemon;
+  uint64_t lines = 0;
+};
+
+struct LogReadStats {
+  uint64_t lines = 0;
+  uint64_t bytes = 0;
+  uint64_t postfix_lines = 0;
+  uint64_t other_lines = 0;        // other programs: dovecot, amavis, opendkim, ...
+  uint64_t unknown_lines = 0;      // Postfix lines not understood
+  uint64_t no_prefix_lines = 0;    // lines without a syslog prefix
+  uint64_t overlong_lines = 0;
+  uint64_t truncated_records = 0;  // records cut by Postfix or syslog
+  std::vector<DaemonCount> per_daemon;   // in order of first appearance
+  std::vector<std::string> unknown_samples;  // "file:line: text"
+  std::vector<FileSpan> files;
+  std::vector<std::string> errors;
+  CorrelatorStats correlator;
+};
+
+Status ReadLogs(const std::vector<std::string>& paths, const LogReadOptions& options,
+                JourneySink* sink, LogReadStats* stats);
+
+}  // namespace mailwhy
+
+#endif  // MAILWHY_JOURNEY_LOG_READER_H_

@@ -1,0 +1,109 @@
+// NAME
+//   time_resolver - give BSD stamps their year and zone, keep RFC 3339 stamps as written
+// DESCRIPTION
+//   The policy is in time_resolver.h. Per record the work is a few integer operations:
+//   the year needs no library call, and the local offset comes from civil_time's
+//   per-hour cache.
+// BUGS
+//   A file whose mtime was reset (copied without -p, touched) infers the years of that
+//   new date; --year is the way out.
+#include "syslog/time_resolver.h"
+
+#include <ctime>
+
+#include "util/civil_time.h"
+
+namespace mailwhy {
+namespace {
+
+bool IsLeapYear(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+// Dates further back than this are a new year in forced mode; closer ones are disorder.
+constexpr int64_t kRolloverDays = 31;
+// How far past the reference date a record may lie and still be in the reference's year.
+constexpr int64_t kAheadToleranceDays = 1;
+// How far back to look for a leap year for "Feb 29".
+constexpr int kLeapSearchYears = 8;
+
+}  // namespace
+
+TimeResolver::TimeResolver(int64_t reference_unix_s, int forced_year)
+    : reference_unix_s_(reference_unix_s), forced_year_(forced_year) {
+  time_t t = static_cast<time_t>(reference_unix_s);
+  struct tm tm = {};
+  if (localtime_r(&t, &tm) == nullptr) {
+    // Out of the C library's range: take the reference as UTC.
+    CivilFromDays(reference_unix_s / 86400, &reference_year_, &reference_month_, &reference_day_);
+  } else {
+    reference_year_ = tm.tm_year + 1900;
+    reference_month_ = tm.tm_mon + 1;
+    reference_day_ = tm.tm_mday;
+  }
+  current_year_ = forced_year;
+}
+
+void TimeResolver::Resolve(Record* rec) {
+  rec->time = LogTime();
+  const CivilStamp& st = rec->stamp;
+  if (st.month == 0) return;
+  if (st.has_clock && st.day != 0) {
+    const int year = st.year != 0 ? st.year : YearOfBsdDate(st.month, st.day);
+    rec->time = InstantOf(year, st, true);
+    last_ = rec->time;
+    return;
+  }
+  // Redacted: the previous instant is the closest guess; the written day the next best.
+  if (last_.known) {
+    rec->time = last_;
+    return;
+  }
+  if (st.day == 0) return;
+  const int year = st.year != 0 ? st.year : YearOfBsdDate(st.month, st.day);
+  rec->time = InstantOf(year, st, false);
+  last_ = rec->time;
+}
+
+int TimeResolver::YearOfBsdDate(int month, int day) {
+  return forced_year_ != 0 ? ForcedYear(month, day) : InferredYear(month, day);
+}
+
+// InferredYear - the latest year in which month/day is not after the reference date.
+int TimeResolver::InferredYear(int month, int day) const {
+  const int64_t latest = DaysFromCivil(reference_year_, reference_month_, reference_day_) +
+                         kAheadToleranceDays;
+  const bool leap_day = month == 2 && day == 29;
+  for (int y = reference_year_ + 1; y >= reference_year_ - kLeapSearchYears; --y) {
+    if (leap_day && !IsLeapYear(y)) continue;
+    if (DaysFromCivil(y, month, day) <= latest) return y;
+  }
+  return reference_year_;
+}
+
+// ForcedYear - the forced year for the first record, then one more per New Year crossed.
+int TimeResolver::ForcedYear(int month, int day) {
+  if (last_month_ != 0) {
+    const int64_t previous = DaysFromCivil(current_year_, last_month_, last_day_);
+    const int64_t now = DaysFromCivil(current_year_, month, day);
+    if (now < previous - kRolloverDays) ++current_year_;
+  }
+  last_month_ = month;
+  last_day_ = day;
+  return current_year_;
+}
+
+LogTime TimeResolver::InstantOf(int year, const CivilStamp& st, bool with_clock) const {
+  const int hour = with_clock ? st.hour : 0;
+  const int minute = with_clock ? st.minute : 0;
+  const int second = with_clock ? st.second : 0;
+  const int32_t offset = st.has_offset
+                             ? st.utc_offset_s
+                             : LocalOffsetForCivil(year, st.month, st.day, hour, minute, second);
+  LogTime t;
+  t.unix_us = (UnixFromCivilUtc(year, st.month, st.day, hour, minute, second) - offset) * 1000000 +
+              (with_clock ? st.micros : 0);
+  t.utc_offset_s = offset;
+  t.known = true;
+  return t;
+}
+
+}  // namespace mailwhy
