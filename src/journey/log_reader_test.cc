@@ -1,0 +1,105 @@
+// log_reader_test - the read pipeline over real files: rotation, compression, bad input.
+#include "journey/log_reader.h"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace mailwhy {
+namespace {
+
+class Collect : public JourneySink {
+ public:
+  void OnJourney(Journey&& j) override { journeys.push_back(std::move(j)); }
+  std::vector<Journey> journeys;
+};
+
+class LogReaderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char tmpl[] = "/tmp/mailwhy-logreader-XXXXXX";
+    ASSERT_NE(mkdtemp(tmpl), nullptr);
+    dir_ = tmpl;
+  }
+  void TearDown() override { std::system(("rm -rf " + dir_).c_str()); }
+  std::string Write(const std::string& name, const std::string& text) {
+    std::string path = dir_ + "/" + name;
+    std::ofstream(path, std::ios::binary) << text;
+    return path;
+  }
+  std::string dir_;
+};
+
+const char kFirstHalf[] =
+    "Dec  7 13:28:01 mail postfix/smtpd[18505]: connect from c.example.org[192.0.2.7]\n"
+    "Dec  7 13:28:01 mail postfix/smtpd[18505]: A17F830001CA: client=c.example.org[192.0.2.7]\n"
+    "Dec  7 13:28:01 mail postfix/cleanup[18502]: A17F830001CA: message-id=<one@example.org>\n"
+    "Dec  7 13:28:01 mail postfix/qmgr[3398]: A17F830001CA: from=<a@example.org>, size=2259, nrcpt=1 (queue active)\n"
+    "Dec  7 13:28:02 mail postfix/smtp[18832]: A17F830001CA: to=<r@example.com>, relay=mx.example.com[198.51.100.3]:25, delay=0.75, delays=0/0.03/0.66/0.06, dsn=4.0.0, status=deferred (host mx.example.com[198.51.100.3] said: 451 4.7.1 Greylisted, try again later (in reply to RCPT TO command))\n"
+    "Dec  7 13:28:03 mail dovecot: imap-login: Login: user=<a@example.org>\n";
+const char kSecondHalf[] =
+    "Dec  7 13:38:02 mail postfix/qmgr[3398]: A17F830001CA: from=<a@example.org>, size=2259, nrcpt=1 (queue active)\n"
+    "Dec  7 13:38:03 mail postfix/smtp[18900]: A17F830001CA: to=<r@example.com>, relay=mx.example.com[198.51.100.3]:25, delay=602, delays=601/0.01/0.5/0.3, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 4F2A01C3D2)\n"
+    "Dec  7 13:38:03 mail postfix/qmgr[3398]: A17F830001CA: removed\n"
+    "Dec  7 13:38:04 mail postfix/smtpd[18505]: this is not a line postfix writes\n";
+
+TEST_F(LogReaderTest, MessageStraddlingARotationIsOneJourney) {
+  std::string old_path = Write("mail.log.1", kFirstHalf);
+  ASSERT_EQ(std::system(("gzip " + old_path).c_str()), 0);
+  std::string live = Write("mail.log", kSecondHalf);
+  Collect sink;
+  LogReadStats stats;
+  Status s = ReadLogs({old_path + ".gz", live}, LogReadOptions(), &sink, &stats);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  ASSERT_EQ(sink.journeys.size(), 1u);
+  const Journey& j = sink.journeys[0];
+  EXPECT_EQ(j.qid, "A17F830001CA");
+  EXPECT_EQ(j.activations, 2);
+  ASSERT_EQ(j.recipients.size(), 1u);
+  EXPECT_EQ(j.recipients[0].status, RecipientStatus::kSent);
+  EXPECT_EQ(j.recipients[0].attempts.size(), 2u);
+  EXPECT_EQ(j.end, JourneyEnd::kRemoved);
+  // Evidence points into both files.
+  EXPECT_EQ(j.lines.front().file, 0u);
+  EXPECT_EQ(j.lines.back().file, 1u);
+  EXPECT_EQ(j.lines.back().line, 3u);
+
+  EXPECT_EQ(stats.lines, 10u);
+  EXPECT_EQ(stats.other_lines, 1u);     // dovecot
+  EXPECT_EQ(stats.unknown_lines, 1u);   // the made-up smtpd line
+  ASSERT_EQ(stats.unknown_samples.size(), 1u);
+  EXPECT_NE(stats.unknown_samples[0].find("mail.log:4:"), std::string::npos);
+  ASSERT_EQ(stats.files.size(), 2u);
+  EXPECT_TRUE(stats.files[0].first.known);
+}
+
+TEST_F(LogReaderTest, MissingFileIsReportedAndTheOthersAreStillRead) {
+  std::string live = Write("mail.log", kFirstHalf);
+  Collect sink;
+  LogReadStats stats;
+  Status s = ReadLogs({dir_ + "/nope.log", live}, LogReadOptions(), &sink, &stats);
+  EXPECT_FALSE(s.ok());
+  ASSERT_EQ(stats.errors.size(), 1u);
+  EXPECT_NE(stats.errors[0].find("nope.log"), std::string::npos) << stats.errors[0];
+  EXPECT_EQ(sink.journeys.size(), 1u);  // the open message of the second file
+}
+
+TEST_F(LogReaderTest, BinaryAndOverlongInputNeverCrashes) {
+  std::string junk;
+  for (int i = 0; i < 100000; ++i) junk.push_back(static_cast<char>((i * 7919) % 256));
+  junk += "\n" + std::string(5000, 'x') + "\nDec  7 13:2";
+  std::string path = Write("junk.log", junk);
+  Collect sink;
+  LogReadStats stats;
+  Status s = ReadLogs({path}, LogReadOptions(), &sink, &stats);
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  EXPECT_GT(stats.lines, 0u);
+}
+
+}  // namespace
+}  // namespace mailwhy
