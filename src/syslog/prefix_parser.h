@@ -15,8 +15,18 @@
 //   becomes unknown, the rest is kept).
 //
 //   A line with no recognisable prefix yields format kNone with the whole line as the
-//   message, so message-only input (grok test data, pasted fragments) still parses.
-//   ParseRecord never fails and never reads outside `line`.
+//   message, so message-only input (grok test data, pasted fragments) still parses. One
+//   exception: a line that starts with "TAG[PID]: " and no stamp (a fragment pasted from
+//   the middle of a line) is still kNone but gets its tag and pid, and the message is
+//   what follows. Without "[PID]" nothing is taken as a tag, since message text starts
+//   with "QID: " or "warning: ".
+//
+//   Where a stamp was found but what follows is incomplete, the parts found are kept: no
+//   tag means tag "" and the message is the text after the host; a first word ending in
+//   ":" right after the stamp is a tag with no host ("Dec  7 13:28:01 postfix/smtpd[1]:").
+//   In RFC 5424 messages leading spaces and a UTF-8 byte order mark are dropped.
+//   ParseRecord never fails and never reads outside `line`; it is one pass without
+//   allocation, a few tens of nanoseconds per line.
 // LIFETIME
 //   The Record's views point into `line`.
 #ifndef MAILWHY_SYSLOG_PREFIX_PARSER_H_

@@ -21,7 +21,8 @@
 namespace mailwhy {
 
 // How the line's prefix was written. kNone: no recognisable prefix; the whole line is
-// taken as a message without a prefix (ingest stacks that deliver only the message part).
+// taken as a message without a prefix (ingest stacks that deliver only the message part),
+// except that a leading "tag[pid]: " with no stamp still fills tag and pid.
 enum class PrefixFormat : uint8_t {
   kNone,
   kBsd,        // "Dec  7 13:28:01 host tag[pid]: " (RFC 3164 files, journalctl -o short,

@@ -64,7 +64,11 @@ void TimeResolver::Resolve(Record* rec) {
 }
 
 int TimeResolver::YearOfBsdDate(int month, int day) {
-  return forced_year_ != 0 ? ForcedYear(month, day) : InferredYear(month, day);
+  if (month == cached_month_ && day == cached_day_) return cached_year_;
+  cached_year_ = forced_year_ != 0 ? ForcedYear(month, day) : InferredYear(month, day);
+  cached_month_ = month;
+  cached_day_ = day;
+  return cached_year_;
 }
 
 // InferredYear - the latest year in which month/day is not after the reference date.

@@ -54,6 +54,9 @@ class TimeResolver {
   int last_month_ = 0;         // forced mode: to detect Dec -> Jan
   int last_day_ = 0;
   LogTime last_;               // the previous resolved instant
+  // The year given to the last BSD month and day: most records share their
+  // predecessor's date, and then the answer cannot change.
+  int cached_month_ = 0, cached_day_ = 0, cached_year_ = 0;
 };
 
 }  // namespace mailwhy

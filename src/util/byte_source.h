@@ -10,8 +10,12 @@
 //   through. "-" means standard input (which may be compressed too).
 // DIAGNOSTICS
 //   Open and read failures are Status values naming the path: "mail.log.2.gz: corrupt gzip
-//   data at byte 1234", "x.log: No such file or directory". A truncated compressed file
-//   returns the bytes that could be decoded, then a Corruption status.
+//   data at byte 1234 (invalid distance too far back)", "x.log: No such file or
+//   directory" (NotFound), "x: Is a directory" (IoError). A truncated compressed file
+//   returns the bytes that could be decoded, then a Corruption status "mail.log.2.gz:
+//   truncated gzip data at byte 5678 (...)"; after an error, Read() keeps returning it.
+//   Byte offsets count compressed input. bzip2 files are refused (Unsupported) with a hint.
+//   Standard input is called "standard input" in messages.
 // THREAD SAFETY
 //   One reader per ByteSource.
 #ifndef MAILWHY_UTIL_BYTE_SOURCE_H_
@@ -35,7 +39,8 @@ class ByteSource {
   virtual Status Read(char* buf, size_t n, size_t* got) = 0;
   const std::string& path() const { return path_; }
   Compression compression() const { return compression_; }
-  // Modification time of the file (seconds since the epoch); for stdin, the time of opening.
+  // Modification time of the file (seconds since the epoch). For stdin: the mtime of the
+  // file redirected to it ("< mail.log.1"), else (a pipe, a terminal) the time of opening.
   int64_t mtime() const { return mtime_; }
 
  protected:

@@ -11,7 +11,8 @@
 //   Island) is asked afresh for that one hour rather than answered wrongly.
 //   LocalOffsetForCivil caches one local hour per thread the same way.
 //   ReloadLocalZone bumps a generation number that both caches check, so a change of TZ
-//   reaches every thread without a lock.
+//   reaches every thread without a lock; the caches also notice a plain tzset() that
+//   loaded a zone with other names or another standard offset.
 // BUGS
 //   Offsets with seconds (local mean time before 1900) are printed and applied rounded to
 //   whole minutes toward zero, since RFC 3339 has no seconds in an offset.
@@ -34,11 +35,30 @@ int32_t QueryLocalOffset(int64_t unix_s) {
   return static_cast<int32_t>(tm.tm_gmtoff);
 }
 
-// HourCache - one hour's offset, valid while the zone generation is unchanged.
-struct HourCache {
+// ZoneStamp - what identifies the zone the C library has loaded: our generation number,
+// and the names and standard offset that tzset() sets, so a test or program that calls
+// setenv("TZ") and tzset() without ReloadLocalZone() is still noticed. (Two zones with
+// the same abbreviations and standard offset, Berlin and Paris, look alike; they differ
+// only before 1980, and ReloadLocalZone() covers that.)
+struct ZoneStamp {
   uint64_t generation = 0;
+  const char* std_name = nullptr;
+  const char* dst_name = nullptr;
+  long std_offset = 0;
+
+  static ZoneStamp Current() {
+    return ZoneStamp{g_zone_generation.load(std::memory_order_acquire), tzname[0], tzname[1],
+                     timezone};
+  }
+  bool operator==(const ZoneStamp&) const = default;
+};
+
+// HourCache - one hour's offset, valid while the zone is unchanged.
+struct HourCache {
+  ZoneStamp zone;
   int64_t hour = 0;
   int32_t offset = 0;
+  bool valid = false;
 };
 
 // The offset for a local civil time given as seconds since the epoch "as if UTC".
@@ -121,26 +141,27 @@ void ReloadLocalZone() {
 
 int32_t LocalOffsetAt(int64_t unix_s) {
   thread_local HourCache cache;
-  const uint64_t generation = g_zone_generation.load(std::memory_order_acquire);
   const int64_t hour = FloorDiv(unix_s, 3600);
-  if (cache.generation == generation && cache.hour == hour) return cache.offset;
+  const ZoneStamp zone = ZoneStamp::Current();
+  if (cache.valid && cache.hour == hour && cache.zone == zone) return cache.offset;
   const int32_t first = QueryLocalOffset(hour * 3600);
   const int32_t last = QueryLocalOffset(hour * 3600 + 3599);
   if (first != last) return QueryLocalOffset(unix_s);
-  cache = HourCache{generation, hour, first};
+  // Read the zone again: the first localtime_r() of the process may have loaded it.
+  cache = HourCache{ZoneStamp::Current(), hour, first, true};
   return first;
 }
 
 int32_t LocalOffsetForCivil(int year, int month, int day, int hour, int minute, int second) {
   thread_local HourCache cache;
   const int64_t local_s = UnixFromCivilUtc(year, month, day, hour, minute, second);
-  const uint64_t generation = g_zone_generation.load(std::memory_order_acquire);
   const int64_t local_hour = FloorDiv(local_s, 3600);
-  if (cache.generation == generation && cache.hour == local_hour) return cache.offset;
+  const ZoneStamp zone = ZoneStamp::Current();
+  if (cache.valid && cache.hour == local_hour && cache.zone == zone) return cache.offset;
   const int32_t first = ComputeOffsetForLocal(local_hour * 3600);
   const int32_t last = ComputeOffsetForLocal(local_hour * 3600 + 3599);
   if (first != last) return ComputeOffsetForLocal(local_s);
-  cache = HourCache{generation, local_hour, first};
+  cache = HourCache{ZoneStamp::Current(), local_hour, first, true};
   return first;
 }
 

@@ -29,8 +29,9 @@ int64_t UnixFromCivilUtc(int year, int month, int day, int hour, int minute, int
 
 // The local zone's offset from UTC (seconds east) at `unix_s`, honouring TZ. Thread-safe.
 int32_t LocalOffsetAt(int64_t unix_s);
-// Re-reads TZ (tzset) and drops every thread's cached offsets. Call after setenv("TZ", ...);
-// without it, offsets already cached for an hour keep the old zone.
+// Re-reads TZ (tzset) and drops every thread's cached offsets. Call after setenv("TZ", ...).
+// (A plain tzset() is noticed too unless the new zone has the same abbreviations and
+// standard offset as the old one, e.g. Europe/Berlin and Europe/Paris.)
 void ReloadLocalZone();
 // The offset that applies to a local civil time (the offset such that local - offset is
 // the instant). For times inside a DST gap or overlap, the offset before the change.

@@ -1,6 +1,8 @@
 // user_time_test - the time forms of `mailwhy why --at/--since/--until` and durations.
 #include "util/user_time.h"
 
+#include "util/civil_time.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -17,10 +19,12 @@ class UserTimeTest : public ::testing::Test {
     had_ = tz != nullptr;
     setenv("TZ", "Asia/Tokyo", 1);
     tzset();
+    ReloadLocalZone();
   }
   void TearDown() override {
     if (had_) setenv("TZ", saved_.c_str(), 1); else unsetenv("TZ");
     tzset();
+    ReloadLocalZone();
   }
   std::string saved_;
   bool had_ = false;
