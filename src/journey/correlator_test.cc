@@ -24,7 +24,7 @@ class Collect : public JourneySink {
 };
 
 // Feeds lines through the real pipeline (prefix, time, event) into a correlator.
-std::vector<Journey> Run(const std::vector<std::string>& lines, CorrelatorOptions opts = {}) {
+std::vector<Journey> Correlate(const std::vector<std::string>& lines, CorrelatorOptions opts = {}) {
   Collect sink;
   Correlator c(opts, &sink);
   TimeResolver times(/*reference: 2026-11-22*/ 1795392000, 0);
@@ -50,7 +50,7 @@ const Journey* ByQid(const std::vector<Journey>& js, std::string_view qid) {
 
 TEST(Correlator, BounceWithNotificationAndContentFilterChild) {
   // lightmeter 1_bounce_simple: submission, amavis re-injection, remote 5.1.1, DSN back.
-  auto js = Run({
+  auto js = Correlate({
       "Jun  3 10:40:57 mail postfix/submission/smtpd[9708]: connect from some.domain.name[1.2.3.4]",
       "Jun  3 10:40:57 mail postfix/submission/smtpd[9708]: 4AA091855DA0: client=some.domain.name[1.2.3.4], sasl_method=PLAIN, sasl_username=user@sender.com",
       "Jun  3 10:40:57 mail postfix/cleanup[9709]: 4AA091855DA0: message-id=<ca10035e@mail.sender.com>",
@@ -111,7 +111,7 @@ TEST(Correlator, BounceWithNotificationAndContentFilterChild) {
 
 TEST(Correlator, DeferredThenExpiredReturnsToSender) {
   // lightmeter 18_expired: retries over days, then expired with a bounce notice.
-  auto js = Run({
+  auto js = Correlate({
       "Sep 25 18:26:34 smtpnode16 postfix-239.58.50.50/smtpd[4546]: 23EBE3D5C0: client=h-3857624469d1756194e464[239.58.50.50]",
       "Sep 25 18:26:34 smtpnode16 postfix-239.58.50.50/cleanup[4547]: 23EBE3D5C0: message-id=<abc@h-5e67b9b4406.com>",
       "Sep 25 18:26:34 smtpnode16 postfix-239.58.50.50/qmgr[31214]: 23EBE3D5C0: from=<h-498b874f2bf0cf639807ad80e1@h-5e67b9b4406.com>, size=2259, nrcpt=1 (queue active)",
@@ -140,7 +140,7 @@ TEST(Correlator, DeferredThenExpiredReturnsToSender) {
 }
 
 TEST(Correlator, TwoMessagesInOneSmtpdSession) {
-  auto js = Run({
+  auto js = Correlate({
       "Dec  7 13:28:01 mail postfix/smtpd[18505]: connect from client.example.org[192.0.2.7]",
       "Dec  7 13:28:01 mail postfix/smtpd[18505]: A17F830001CA: client=client.example.org[192.0.2.7]",
       "Dec  7 13:28:01 mail postfix/cleanup[18502]: A17F830001CA: message-id=<one@example.org>",
@@ -167,7 +167,7 @@ TEST(Correlator, TwoMessagesInOneSmtpdSession) {
 }
 
 TEST(Correlator, ReusedQueueIdStartsANewJourney) {
-  auto js = Run({
+  auto js = Correlate({
       "Feb  1 13:17:02 mail postfix/pickup[28541]: DADADADADA: uid=0 from=<root>",
       "Feb  1 13:17:02 mail postfix/cleanup[28542]: DADADADADA: message-id=<first@mail>",
       "Feb  1 13:17:02 mail postfix/qmgr[3398]: DADADADADA: from=<root@mail>, size=300, nrcpt=1 (queue active)",
@@ -190,7 +190,7 @@ TEST(Correlator, ReusedQueueIdStartsANewJourney) {
 }
 
 TEST(Correlator, NoqueueRejectIsAJourneyOfItsOwn) {
-  auto js = Run({
+  auto js = Correlate({
       "Oct 22 02:13:42 conch postfix/smtpd[26895]: connect from jurann.biz[77.95.228.43]",
       "Oct 22 02:13:42 conch postfix/smtpd[26895]: NOQUEUE: reject: RCPT from jurann.biz[77.95.228.43]: 554 5.7.1 Service unavailable; Client host [77.95.228.43] blocked using zen.spamhaus.org; http://www.spamhaus.org/sbl/query/SBLCSS; from=<botanised@jurann.biz> to=<kdent@seaglass.com> proto=ESMTP helo=<jurann.biz>",
       "Oct 22 02:13:42 conch postfix/smtpd[26895]: disconnect from jurann.biz[77.95.228.43]",
@@ -218,7 +218,7 @@ TEST(Correlator, NoqueueRejectIsAJourneyOfItsOwn) {
 }
 
 TEST(Correlator, QidlessConnectFailureJoinsTheNextDeliveryOfItsProcess) {
-  auto js = Run({
+  auto js = Correlate({
       "Dec  5 18:38:12 tu8 postfix/qmgr[61182]: 8B84D8D1CF: from=<tu@example.com>, size=1284, nrcpt=1 (queue active)",
       "Dec  5 18:38:42 tu8 postfix/smtp[84479]: connect to mx1.example.net[203.0.113.111]:25: Connection timed out",
       "Dec  5 18:38:42 tu8 postfix/smtp[99999]: connect to other.example[192.0.2.1]:25: Connection refused",
@@ -238,7 +238,7 @@ TEST(Correlator, QidlessConnectFailureJoinsTheNextDeliveryOfItsProcess) {
 }
 
 TEST(Correlator, SessionThatEndsBeforeDataAbortsItsMessage) {
-  auto js = Run({
+  auto js = Correlate({
       "Feb  8 21:28:47 mx postfix/smtps/smtpd[1036]: connect from unknown[2a02:168:636a::15e2]",
       "Feb  8 21:28:47 mx postfix/smtps/smtpd[1036]: DE81A2E2DAA: client=unknown[2a02:168:636a::15e2], sasl_method=PLAIN, sasl_username=u@h-24e89d.com",
       "Feb  8 21:28:47 mx postfix/smtps/smtpd[1036]: DE81A2E2DAA: reject: RCPT from unknown[2a02:168:636a::15e2]: 550 5.1.1 <h-c7@h-14dc4a6d.com>: Recipient address rejected: User unknown in virtual mailbox table; from=<h-d2315d@h-24e89d.com> to=<h-c7@h-14dc4a6d.com> proto=ESMTP helo=<[IPv6:2a02:168:636a::15e2]>",
@@ -260,7 +260,7 @@ TEST(Correlator, SessionThatEndsBeforeDataAbortsItsMessage) {
 }
 
 TEST(Correlator, CleanupRejectEndsTheMessage) {
-  auto js = Run({
+  auto js = Correlate({
       "Jan 25 18:54:51 mx postfix/smtpd[8960]: B37FD2E05B9: client=h-ca74[254.65.43.194]",
       "Jan 25 18:54:51 mx postfix/cleanup[8966]: B37FD2E05B9: milter-reject: END-OF-MESSAGE from h-ca74[254.65.43.194]: 5.7.1 Blocked by SpamAssassin; from=<wumt5@cchfdc.com> to=<voorzitter@example.com> proto=ESMTP helo=<ecsolved.com>",
       "Jan 25 18:54:52 mx postfix/smtpd[8960]: disconnect from h-ca74[254.65.43.194] ehlo=1 mail=1 rcpt=1 data=0/1 quit=1 commands=4/5",
@@ -276,7 +276,7 @@ TEST(Correlator, CleanupRejectEndsTheMessage) {
 
 TEST(Correlator, SeedRefusedToTalkNoteJoinsTheDeferral) {
   // seed 004 case 33: a web server's mail, refused by the remote's local policy.
-  auto js = Run({
+  auto js = Correlate({
       "Dec 5 18:38:12 tu8 postfix/pickup[22765]: 8B84D8D1CF: uid=48 from=<apache>",
       "Dec 5 18:38:12 tu8 postfix/cleanup[21711]: 8B84D8D1CF: message-id=20221205183811.8983.30194A77@example.com",
       "Dec 5 18:38:12 tu8 postfix/qmgr[1208]: 8B84D8D1CF: from=apache@example.com, size=1597, nrcpt=1 (queue active)",
