@@ -199,11 +199,17 @@ void Correlator::Touch(Slot* slot, const Record& rec, const LineSource& where) {
     j.last_seen = rec.time;
   }
   slot->last_activity_us = now_us_;
+  j.lines.push_back(MakeLineRef(rec, where));
+}
+
+LineRef Correlator::MakeLineRef(const Record& rec, const LineSource& where) const {
   LineRef ref;
   ref.file = where.file;
   ref.line = where.line;
+  ref.kind = where.kind;
+  ref.time = rec.time;
   if (options_.keep_lines) ref.text.assign(where.text);
-  j.lines.push_back(std::move(ref));
+  return ref;
 }
 
 void Correlator::End(Slot* slot, JourneyEnd end) {
@@ -389,7 +395,9 @@ void Correlator::Add(const Record& rec, const Event& ev, const LineSource& where
     adds_since_sweep_ = 0;
     Sweep();
   }
-  Dispatch(rec, ev, where);
+  LineSource tagged = where;
+  tagged.kind = ev.kind;
+  Dispatch(rec, ev, tagged);
 }
 
 void Correlator::Dispatch(const Record& rec, const Event& ev, const LineSource& where) {
@@ -554,11 +562,7 @@ void Correlator::Dispatch(const Record& rec, const Event& ev, const LineSource& 
         n.text.assign(ev.text.empty() ? rec.message : ev.text);
         p.notes.push_back(std::move(n));
       }
-      LineRef ref;
-      ref.file = where.file;
-      ref.line = where.line;
-      if (options_.keep_lines) ref.text.assign(where.text);
-      p.lines.push_back(std::move(ref));
+      p.lines.push_back(MakeLineRef(rec, where));
       return;
     }
     case EventKind::kBounceNotice: {
@@ -670,10 +674,8 @@ void Correlator::OnNoqueueReject(const Record& rec, const Event& ev, const LineS
   FillReject(&r, ev);
   j.recipients.push_back(std::move(r));
   j.end = JourneyEnd::kRejected;
-  LineRef ref;
-  ref.file = where.file;
-  ref.line = where.line;
-  if (options_.keep_lines) ref.text.assign(where.text);
+  LineRef ref = MakeLineRef(rec, where);
+  ref.recipient = 0;
   j.lines.push_back(std::move(ref));
   ++stats_.journeys;
   sink_->OnJourney(std::move(j));
@@ -700,6 +702,7 @@ void Correlator::OnQueueReject(Slot* slot, const Event& ev, const Record& rec) {
       Recipient* r = FindRecipient(j, ev.to, "");
       r->status = RecipientStatus::kRejected;
       FillReject(r, ev);
+      j.lines.back().recipient = static_cast<int32_t>(r - j.recipients.data());
     }
     if (IsWholeMessageStage(ev.stage)) End(slot, JourneyEnd::kRejected);
     return;
@@ -762,6 +765,9 @@ void Correlator::OnDelivery(Slot* slot, const Record& rec, const Event& ev) {
   slot->pending_notes.clear();
   r->attempts.push_back(std::move(a));
   r->status = StatusFromDelivery(ev.daemon, ev.status);
+  LineRef& ref = j.lines.back();  // Touch() added this line's reference just before
+  ref.recipient = static_cast<int32_t>(r - j.recipients.data());
+  ref.attempt = static_cast<int32_t>(r->attempts.size() - 1);
 
   const bool local_hop = IsLocalHop(ev.relay_peer, ev.relay);
   if (ev.daemon == "smtp" && !local_hop) slot->remote_smtp = true;

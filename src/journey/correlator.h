@@ -79,6 +79,7 @@ struct LineSource {
   uint32_t file = 0;
   uint64_t line = 0;
   std::string_view text;           // the whole line; copied only with keep_lines
+  EventKind kind = EventKind::kUnknown;  // set by Correlator::Add from the event
 };
 
 class Correlator {
@@ -107,6 +108,7 @@ class Correlator {
   Slot* Start(const Record& rec, const Event& ev);
   Slot* FindOrStart(const Record& rec, const Event& ev, bool is_arrival);
   void Touch(Slot* slot, const Record& rec, const LineSource& where);
+  LineRef MakeLineRef(const Record& rec, const LineSource& where) const;
   void End(Slot* slot, JourneyEnd end);
   void Emit(std::unique_ptr<Slot> slot);
   void Drain(bool all);

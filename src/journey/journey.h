@@ -49,11 +49,17 @@ enum class JourneyEnd : uint8_t {
 std::string_view ToString(JourneyEnd e);
 
 // Where a piece of evidence came from: the input file (index into the run's file list)
-// and its 1-based line number. `text` holds the line only when the correlator was asked
-// to keep evidence (CorrelatorOptions::keep_lines).
+// and its 1-based line number, what the line was (its event kind) and, for a delivery
+// line, which recipient and attempt it made. The lines of a journey in order are its
+// timeline. `text` holds the line only when the correlator was asked to keep evidence
+// (CorrelatorOptions::keep_lines) or after FillEvidenceText() (evidence.h).
 struct LineRef {
   uint32_t file = 0;
   uint64_t line = 0;
+  EventKind kind = EventKind::kUnknown;
+  int32_t recipient = -1;   // index into Journey::recipients, or -1
+  int32_t attempt = -1;     // index into that recipient's attempts, or -1
+  LogTime time;
   std::string text;
 };
 
