@@ -570,6 +570,9 @@ void Correlator::Dispatch(const Record& rec, const Event& ev, const LineSource& 
       Slot* slot = FindOrStart(rec, ev, false);
       Touch(slot, rec, where);
       LinkOrExpect(slot, ev.child_qid, NoticeKind(ev.action), true);
+      for (size_t i = 0; i < slot->j.children.size(); ++i) {
+        if (slot->j.children[i].qid == ev.child_qid) slot->j.lines.back().child = static_cast<int32_t>(i);
+      }
       return;
     }
     case EventKind::kBounceFailed:

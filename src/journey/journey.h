@@ -59,6 +59,7 @@ struct LineRef {
   EventKind kind = EventKind::kUnknown;
   int32_t recipient = -1;   // index into Journey::recipients, or -1
   int32_t attempt = -1;     // index into that recipient's attempts, or -1
+  int32_t child = -1;       // kBounceNotice: index into Journey::children, or -1
   LogTime time;
   std::string text;
 };
