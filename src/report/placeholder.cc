@@ -1,0 +1,1 @@
+// report - placeholder until the first report module lands.
