@@ -28,7 +28,7 @@ test: build
 fuzz:
 	@scripts/fuzz-smoke
 
-bench: build
+bench: deps
 	bench/run
 
 clean:

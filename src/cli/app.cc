@@ -12,7 +12,10 @@ int RunCli(int argc, char** argv) {
   CLI::App app{"mailwhy - why didn't this mail arrive?"};
   app.require_subcommand(1);
   int exit_code = 0;
+  RegisterWhyCommand(app, &exit_code);
   RegisterJourneysCommand(app, &exit_code);
+  RegisterExplainCommand(app, &exit_code);
+  RegisterRulesCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

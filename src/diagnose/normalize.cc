@@ -180,7 +180,7 @@ void Normalize(std::string_view in, NormalizedText* out) {
       first_end = i + 3;
       if (i + 4 <= f.size()) {
         size_t n = EnhancedAt(f, i + 4);
-        if (n && f[i + 3] != '\0') {
+        if (n) {
           enh = f.substr(i + 4, n);
           first_end = i + 4 + n;
         }
@@ -188,7 +188,7 @@ void Normalize(std::string_view in, NormalizedText* out) {
       out->code = (code[0] - '0') * 100 + (code[1] - '0') * 10 + (code[2] - '0');
       out->enhanced = std::string(enh);
       // The first occurrence stays, as "550 5.7.26": its dash carries no meaning.
-      if (first_end > i + 3 && f[i + 3] == '-') folded[i + 3] = ' ';
+      if (i + 3 < f.size() && f[i + 3] == '-') folded[i + 3] = ' ';
       break;
     }
   }

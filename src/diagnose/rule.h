@@ -30,7 +30,7 @@ struct RuleText {
 // An `examples` entry: a text that must classify to its rule, with optional context.
 struct RuleExample {
   std::string text;
-  std::string dsn, status, stage, relay, recipient;
+  std::string dsn, status, stage, relay, recipient, sender;
   int code = 0;
   std::optional<Origin> origin;
   bool only_text = true;  // a bare string: classified through ClassifyPasted()
@@ -61,6 +61,7 @@ struct Rule {
   std::vector<Origin> origin;
   std::vector<std::string> relay;        // host suffixes
   std::vector<std::string> domain;       // recipient domain suffixes
+  std::vector<std::string> sender_local; // envelope sender local parts ("apache")
   std::string provider;                  // the delivery must have gone to this provider
   std::optional<bool> has_text;          // text present / absent
 

@@ -23,13 +23,13 @@ constexpr std::string_view kDefaultUserDir = "/etc/mailwhy/rules.d";
 
 constexpr std::string_view kRuleKeys[] = {
     "id", "reason", "class", "side", "provider", "status", "dsn", "code", "stage",
-    "origin", "relay", "domain", "has_text", "any", "all", "unless", "ordered", "regex",
+    "origin", "relay", "domain", "sender_local", "has_text", "any", "all", "unless", "ordered", "regex",
     "extract", "details", "en", "ja", "refs", "source", "examples", "texts_from",
 };
 constexpr std::string_view kProviderKeys[] = {"name", "relay", "domain", "markers"};
 constexpr std::string_view kTextKeys[] = {"summary", "explanation", "remedies"};
-constexpr std::string_view kExampleKeys[] = {"text",  "dsn",   "code",      "status",
-                                             "stage", "relay", "recipient", "origin"};
+constexpr std::string_view kExampleKeys[] = {"text",  "dsn",       "code",   "status", "stage",
+                                             "relay", "recipient", "sender", "origin"};
 constexpr std::string_view kStatuses[] = {
     "sent",       "deferred",     "bounced",   "expired",     "force-expired",
     "rejected",   "softbounce",   "discarded", "held",        "undeliverable",
@@ -116,8 +116,12 @@ bool IsValidId(std::string_view id) {
   return true;
 }
 
-// "5.7.26", "5.7.", "5.", "x.2.2", "x.7."
+// "5.7.26", "5.7.", "5.", "x.2.2", "x.7.", "5.7.6*"
 bool IsValidDsnPattern(std::string_view p) {
+  if (!p.empty() && p.back() == '*') {
+    p.remove_suffix(1);
+    if (p.empty() || p.back() == '.') return false;
+  }
   if (p.empty() || (p[0] != '2' && p[0] != '4' && p[0] != '5' && p[0] != 'x')) return false;
   int parts = 1, digits = 0;
   for (size_t i = 1; i < p.size(); ++i) {
@@ -223,6 +227,7 @@ Status ReadExample(const Ctx& ctx, const toml::node& n, RuleExample* ex) {
     else if (k == "stage") ex->stage = value;
     else if (k == "relay") ex->relay = value;
     else if (k == "recipient") ex->recipient = value;
+    else if (k == "sender") ex->sender = value;
     else if (k == "origin") {
       Origin o;
       if (!ParseOrigin(value, &o)) return ctx.Error(v.source(), "unknown origin '" + value + "'");
@@ -270,7 +275,8 @@ Status ReadRule(const Ctx& ctx, const toml::table& t, Rule* r, std::string* text
         *texts_from = str;
         *texts_from_line = static_cast<int>(v.source().begin.line);
       }
-    } else if (k == "status" || k == "stage" || k == "relay" || k == "domain" || k == "dsn" ||
+    } else if (k == "status" || k == "stage" || k == "relay" || k == "domain" ||
+               k == "sender_local" || k == "dsn" ||
                k == "code" || k == "refs" || k == "extract" || k == "origin") {
       std::vector<std::string> list;
       s = GetStrings(ctx, v, k, &list, k == "code");
@@ -286,7 +292,7 @@ Status ReadRule(const Ctx& ctx, const toml::table& t, Rule* r, std::string* text
           Origin o;
           ok = ParseOrigin(e, &o);
           if (ok) r->origin.push_back(o);
-        } else if (k == "relay" || k == "domain") {
+        } else if (k == "relay" || k == "domain" || k == "sender_local") {
           std::transform(e.begin(), e.end(), e.begin(),
                          [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
           if (!e.empty() && e[0] == '.') e.erase(0, 1);
@@ -302,6 +308,7 @@ Status ReadRule(const Ctx& ctx, const toml::table& t, Rule* r, std::string* text
       else if (k == "code") r->code = list;
       else if (k == "relay") r->relay = list;
       else if (k == "domain") r->domain = list;
+      else if (k == "sender_local") r->sender_local = list;
       else if (k == "refs") r->refs = list;
       else if (k == "extract") r->extract = list;
     } else if (k == "has_text") {

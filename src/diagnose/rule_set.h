@@ -34,16 +34,19 @@
 //                   texts_from  id of an earlier rule whose en/ja texts and refs are used
 //                               for what this rule leaves out
 //                   examples    strings (a pasted line or reply) or tables {text, dsn,
-//                               code, status, stage, relay, recipient, origin}; each must
+//                               code, status, stage, relay, recipient, sender, origin};
+//                               each must
 //                               classify to this rule (`mailwhy rules check`)
 //     conditions (all optional, ANDed):
 //                   status      sent, deferred, bounced, expired, rejected, ...
-//                   dsn         "5.7.26" exact, "5.7." prefix, "x.2.2" either class
+//                   dsn         "5.7.26" exact, "5.7." prefix, "x.2.2" either class,
+//                               "5.7.6*" digit prefix (5.7.606 ... 5.7.649)
 //                   code        "550", "55x", "5xx"
 //                   stage       connect, helo, starttls, auth, mail, rcpt, data,
 //                               end-of-data, rset, quit, other
 //                   origin      delivery, inbound, cleanup, unknown (pasted text)
 //                   relay       relay host suffixes; domain: recipient domain suffixes
+//                   sender_local  envelope sender local parts ("apache", "www-data")
 //                   provider    the delivery went to this [[provider]]
 //                   has_text    true / false: there is (no) text at all
 //                   any         phrases: at least one of any/ordered/regex must match

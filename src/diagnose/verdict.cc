@@ -47,20 +47,39 @@ std::string FillPlaceholders(std::string_view text, const Verdict& v, bool* miss
   return out;
 }
 
+// An empty placeholder value leaves "  " or " ." behind; tidy that up.
+static std::string Tidy(std::string s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == ' ' && (out.empty() || out.back() == ' ')) continue;
+    bool ends_clause = i + 1 == s.size() || s[i + 1] == ' ';
+    if ((s[i] == '.' || s[i] == ',' || s[i] == ')') && ends_clause && !out.empty() &&
+        out.back() == ' ') {
+      out.pop_back();
+    }
+    out.push_back(s[i]);
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
 VerdictTexts TextsOf(const Verdict& v, Lang lang) {
   VerdictTexts t;
   if (!v.rule) return t;
   const RuleText& rt = v.rule->Text(lang);
-  t.summary = FillPlaceholders(rt.summary, v, nullptr);
-  t.explanation = FillPlaceholders(rt.explanation, v, nullptr);
+  t.summary = Tidy(FillPlaceholders(rt.summary, v, nullptr));
+  t.explanation = Tidy(FillPlaceholders(rt.explanation, v, nullptr));
   for (const auto& r : rt.remedies) {
     bool missing = false;
     std::string filled = FillPlaceholders(r, v, &missing);
-    if (!missing) t.remedies.push_back(std::move(filled));
+    if (!missing) t.remedies.push_back(Tidy(std::move(filled)));
   }
   t.refs = v.rule->refs;
   std::string url = v.Detail("lookup_url");
-  if (!url.empty()) t.refs.insert(t.refs.begin(), url);
+  bool known = false;
+  for (const auto& r : t.refs) known = known || r == url;
+  if (!url.empty() && !known) t.refs.insert(t.refs.begin(), url);
   return t;
 }
 

@@ -1,0 +1,23 @@
+// NAME
+//   knowledge - load the knowledge base the way every command does
+// DESCRIPTION
+//   LoadKnowledge() loads the built-in rules, then /etc/mailwhy/rules.d when it exists,
+//   then each --rules DIR in the order given (a later file of the same name replaces an
+//   earlier one), and compiles them. Errors name the file and line.
+#ifndef MAILWHY_CLI_KNOWLEDGE_H_
+#define MAILWHY_CLI_KNOWLEDGE_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "diagnose/classifier.h"
+#include "util/status.h"
+
+namespace mailwhy {
+
+Status LoadKnowledge(const std::vector<std::string>& rule_dirs, std::shared_ptr<const Classifier>* out);
+
+}  // namespace mailwhy
+
+#endif  // MAILWHY_CLI_KNOWLEDGE_H_

@@ -1,0 +1,297 @@
+// classifier - precedence-ordered rule evaluation over one Hyperscan scan (see classifier.h).
+#include "diagnose/classifier.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "diagnose/details.h"
+#include "diagnose/normalize.h"
+#include "diagnose/pasted.h"
+
+namespace mailwhy {
+
+// Everything a rule may test, computed once per classification.
+struct Classifier::Prepared {
+  NormalizedText norm;
+  PatternBits bits;
+  int code = 0;
+  std::string dsn;        // the enhanced code of the reply, else dsn=
+  std::string stage;
+  std::string status;
+  std::string relay;      // lower case
+  std::string domain;     // recipient domain, lower case
+  std::string sender_local;  // envelope sender's local part, lower case
+  std::string provider;
+  Origin origin = Origin::kUnknown;
+};
+
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string DomainOf(std::string_view address) {
+  size_t at = address.rfind('@');
+  if (at == std::string_view::npos) return std::string();
+  std::string_view d = address.substr(at + 1);
+  while (!d.empty() && (d.back() == '>' || d.back() == '.')) d.remove_suffix(1);
+  return Lower(d);
+}
+
+// "aspmx.l.google.com" has suffix "google.com"; "notgoogle.com" does not.
+bool HasHostSuffix(std::string_view host, std::string_view suffix) {
+  if (host.size() < suffix.size()) return false;
+  if (host.substr(host.size() - suffix.size()) != suffix) return false;
+  return host.size() == suffix.size() || host[host.size() - suffix.size() - 1] == '.';
+}
+
+bool AnyHostSuffix(std::string_view host, const std::vector<std::string>& suffixes) {
+  if (host.empty()) return false;
+  for (const auto& s : suffixes) {
+    if (HasHostSuffix(host, s)) return true;
+  }
+  return false;
+}
+
+// "5.7.26" matches "5.7.26"; "5.7." matches "5.7.26"; "x.2.2" matches "4.2.2" and "5.2.2";
+// "5.7.6*" matches "5.7.606" (Microsoft's numbered ranges).
+bool DsnMatches(std::string_view pattern, std::string_view dsn) {
+  if (dsn.empty() || pattern.empty()) return false;
+  if (pattern[0] != 'x' && pattern[0] != dsn[0]) return false;
+  pattern.remove_prefix(1);
+  dsn.remove_prefix(1);
+  if (pattern.empty()) return true;  // "5" alone: any code of the class
+  if (pattern.back() == '*') {         // "5.7.6*": 5.7.6, 5.7.606, 5.7.649, ...
+    pattern.remove_suffix(1);
+    return dsn.substr(0, pattern.size()) == pattern;
+  }
+  if (pattern.back() == '.') return dsn.substr(0, pattern.size()) == pattern;
+  return pattern == dsn;
+}
+
+bool CodeMatches(std::string_view pattern, int code) {
+  if (code < 100 || code > 999) return false;
+  char digits[3] = {static_cast<char>('0' + code / 100), static_cast<char>('0' + code / 10 % 10),
+                    static_cast<char>('0' + code % 10)};
+  for (int i = 0; i < 3; ++i) {
+    if (pattern[i] != 'x' && pattern[i] != digits[i]) return false;
+  }
+  return true;
+}
+
+bool Contains(const std::vector<std::string>& list, std::string_view s) {
+  return std::find(list.begin(), list.end(), s) != list.end();
+}
+
+FailureClass ClassOf(const FailureFacts& f, int code,
+                     std::string_view dsn, FailureClass rule_class) {
+  if (rule_class == FailureClass::kNone) return rule_class;
+  std::string status = Lower(f.status);
+  if (status == "deferred" || status == "softbounce") return FailureClass::kTemporary;
+  if (status == "bounced" || status == "expired" || status == "force-expired" ||
+      status == "undeliverable") {
+    return FailureClass::kPermanent;
+  }
+  if (code >= 400 && code < 500) return FailureClass::kTemporary;
+  if (code >= 500 && code < 600) return FailureClass::kPermanent;
+  if (!dsn.empty() && dsn[0] == '4') return FailureClass::kTemporary;
+  if (!dsn.empty() && dsn[0] == '5') return FailureClass::kPermanent;
+  return rule_class;
+}
+
+void Put(KeyValues* kv, std::string key, std::string value) {
+  if (value.empty()) return;
+  for (auto& [k, v] : *kv) {
+    if (k == key) return;
+  }
+  kv->emplace_back(std::move(key), std::move(value));
+}
+
+}  // namespace
+
+Status Classifier::Load(const RuleLoadOptions& options, std::shared_ptr<const Classifier>* out) {
+  RuleSet rules;
+  Status s = LoadRules(options, &rules);
+  if (!s.ok()) return s;
+  return FromRuleSet(std::move(rules), out);
+}
+
+Status Classifier::FromRuleSet(RuleSet rules, std::shared_ptr<const Classifier>* out) {
+  auto c = std::make_shared<Classifier>(Private{});
+  c->rules_ = std::move(rules);
+  for (const auto& r : c->rules_.rules()) {
+    CompiledRule cr;
+    cr.rule = r;
+    for (const auto& p : r->any) cr.any.push_back(c->matcher_.AddLiteral(p));
+    for (const auto& seq : r->ordered) cr.any.push_back(c->matcher_.AddOrdered(seq));
+    for (const auto& re : r->regex) cr.any.push_back(c->matcher_.AddRegex(re));
+    for (const auto& p : r->all) cr.all.push_back(c->matcher_.AddLiteral(p));
+    for (const auto& p : r->unless) cr.unless.push_back(c->matcher_.AddLiteral(p));
+    c->compiled_.push_back(std::move(cr));
+  }
+  for (const auto& p : c->rules_.providers()) {
+    CompiledProvider cp{&p, {}};
+    for (const auto& m : p.markers) cp.markers.push_back(c->matcher_.AddLiteral(m));
+    c->providers_.push_back(std::move(cp));
+  }
+  Status s = c->matcher_.Compile();
+  if (!s.ok()) return s;
+  *out = std::move(c);
+  return Status::Ok();
+}
+
+std::string Classifier::DetectProvider(const Prepared& p) const {
+  for (const auto& cp : providers_) {
+    if (AnyHostSuffix(p.relay, cp.provider->relays)) return cp.provider->name;
+  }
+  for (const auto& cp : providers_) {
+    if (AnyHostSuffix(p.domain, cp.provider->domains)) return cp.provider->name;
+  }
+  for (const auto& cp : providers_) {
+    for (uint32_t id : cp.markers) {
+      if (p.bits.Test(id)) return cp.provider->name;
+    }
+  }
+  return std::string();
+}
+
+bool Classifier::Matches(const CompiledRule& cr, const Prepared& p) const {
+  const Rule& r = *cr.rule;
+  if (r.has_text && *r.has_text != !p.norm.text.empty()) return false;
+  if (!r.provider.empty() && r.provider != p.provider) return false;
+  if (!r.status.empty() && !Contains(r.status, p.status)) return false;
+  if (!r.stage.empty() && !Contains(r.stage, p.stage)) return false;
+  if (!r.origin.empty() &&
+      std::find(r.origin.begin(), r.origin.end(), p.origin) == r.origin.end()) {
+    return false;
+  }
+  if (!r.relay.empty() && !AnyHostSuffix(p.relay, r.relay)) return false;
+  if (!r.domain.empty() && !AnyHostSuffix(p.domain, r.domain)) return false;
+  if (!r.sender_local.empty() && !Contains(r.sender_local, p.sender_local)) return false;
+  if (!r.code.empty() &&
+      std::none_of(r.code.begin(), r.code.end(),
+                   [&](const std::string& c) { return CodeMatches(c, p.code); })) {
+    return false;
+  }
+  if (!r.dsn.empty() &&
+      std::none_of(r.dsn.begin(), r.dsn.end(),
+                   [&](const std::string& d) { return DsnMatches(d, p.dsn); })) {
+    return false;
+  }
+  if (!cr.any.empty() &&
+      std::none_of(cr.any.begin(), cr.any.end(), [&](uint32_t id) { return p.bits.Test(id); })) {
+    return false;
+  }
+  for (uint32_t id : cr.all) {
+    if (!p.bits.Test(id)) return false;
+  }
+  for (uint32_t id : cr.unless) {
+    if (p.bits.Test(id)) return false;
+  }
+  return true;
+}
+
+Verdict Classifier::Classify(const FailureFacts& f) const {
+  Prepared p;
+  Normalize(f.text, &p.norm);
+  p.code = f.reply_code ? f.reply_code : p.norm.code;
+  std::string enhanced = !f.enhanced.empty() ? f.enhanced : p.norm.enhanced;
+  p.dsn = !enhanced.empty() ? enhanced : f.dsn;
+  p.stage = !f.stage.empty() ? Lower(f.stage) : p.norm.stage;
+  p.status = Lower(f.status);
+  p.relay = Lower(f.relay);
+  while (!p.relay.empty() && p.relay.back() == '.') p.relay.pop_back();
+  p.domain = DomainOf(f.recipient);
+  p.sender_local = Lower(std::string_view(f.sender).substr(0, f.sender.find('@')));
+  p.origin = f.origin;
+  matcher_.Scan(p.norm.text, &p.bits);
+  p.provider = DetectProvider(p);
+
+  Verdict v;
+  const CompiledRule* hit = nullptr;
+  for (const auto& cr : compiled_) {
+    if (Matches(cr, p)) {
+      hit = &cr;
+      break;
+    }
+  }
+  v.provider = p.provider;
+  if (!f.text.empty()) v.evidence.push_back(f.text);
+  if (!hit) return v;  // only when a user rule set lacks the fallbacks
+  const Rule& r = *hit->rule;
+  v.rule = hit->rule;
+  v.rule_id = r.id;
+  v.reason = r.reason;
+  v.side = r.side;
+  if (!r.provider.empty()) v.provider = r.provider;
+  v.failure_class = ClassOf(f, p.code, p.dsn.empty() ? f.dsn : p.dsn, r.failure_class);
+
+  for (const auto& name : r.extract) {
+    if (name == "dnsbl") Put(&v.details, name, ExtractDnsbl(p.norm.text));
+    else if (name == "listed_ip") Put(&v.details, name, ExtractListedIp(f.text, f.relay_ip));
+    else if (name == "lookup_url") Put(&v.details, name, ExtractUrl(f.text));
+    else if (name == "url") Put(&v.details, name, ExtractUrl(f.text));
+  }
+  for (const auto& [k, val] : r.details) Put(&v.details, k, val);
+  if (f.truncated || (!p.norm.text.empty() && LooksTruncated(f.text, p.norm.text))) {
+    Put(&v.details, "truncated", "true");
+  }
+
+  Put(&v.context, "relay", f.relay);
+  Put(&v.context, "relay_ip", f.relay_ip);
+  Put(&v.context, "recipient", f.recipient);
+  Put(&v.context, "recipient_domain", p.domain);
+  Put(&v.context, "sender", f.sender);
+  Put(&v.context, "sender_domain", DomainOf(f.sender));
+  Put(&v.context, "dsn", !f.dsn.empty() ? f.dsn : p.dsn);
+  if (p.code) Put(&v.context, "code", std::to_string(p.code));
+  Put(&v.context, "client", f.client);
+  Put(&v.context, "provider", v.provider);
+  return v;
+}
+
+Verdict Classifier::ClassifyPasted(std::string_view pasted) const {
+  std::vector<FailureFacts> facts = PastedFacts(pasted);
+  // The first failure decides; a lone status=sent line is explained as delivered.
+  for (const auto& f : facts) {
+    if (Lower(f.status) != "sent") return Classify(f);
+  }
+  return Classify(facts.empty() ? FailureFacts{} : facts.front());
+}
+
+std::vector<Verdict> Classifier::ClassifyPastedAll(std::string_view pasted) const {
+  std::vector<Verdict> out;
+  for (const auto& f : PastedFacts(pasted)) out.push_back(Classify(f));
+  return out;
+}
+
+Verdict Classifier::ClassifyExample(const RuleExample& ex) const {
+  if (ex.only_text) return ClassifyPasted(ex.text);
+  FailureFacts f = BareTextFacts(ex.text);
+  if (!ex.dsn.empty()) f.dsn = ex.dsn;
+  if (!ex.status.empty()) f.status = ex.status;
+  if (!ex.stage.empty()) f.stage = ex.stage;
+  if (!ex.relay.empty()) f.relay = ex.relay;
+  if (!ex.recipient.empty()) f.recipient = ex.recipient;
+  if (!ex.sender.empty()) f.sender = ex.sender;
+  if (ex.code) f.reply_code = ex.code;
+  if (ex.origin) f.origin = *ex.origin;
+  return Classify(f);
+}
+
+std::vector<Classifier::ExampleResult> Classifier::CheckExamples() const {
+  std::vector<ExampleResult> out;
+  for (const auto& r : rules_.rules()) {
+    for (const auto& ex : r->examples) {
+      Verdict v = ClassifyExample(ex);
+      bool ok = v.rule_id == r->id;
+      out.push_back(ExampleResult{r.get(), &ex, std::move(v), ok});
+    }
+  }
+  return out;
+}
+
+}  // namespace mailwhy
