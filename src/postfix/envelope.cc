@@ -40,7 +40,7 @@ size_t AngleValueEnd(std::string_view s, int key) {
 
 // The end of a bare value: the first space, comma or ":".
 size_t BareValueEnd(std::string_view s) {
-  size_t e = s.find_first_of(" ,:");
+  size_t e = FindFirstOf(s, " ,:");
   return e == kNpos ? s.size() : e;
 }
 

@@ -30,7 +30,16 @@ size_t Find(std::string_view s, std::string_view needle, size_t from) {
   return hit ? static_cast<size_t>(static_cast<const char*>(hit) - s.data()) : kNpos;
 }
 
-size_t FindLast(std::string_view s, std::string_view needle) { return s.rfind(needle); }
+size_t FindLast(std::string_view s, std::string_view needle) {
+  if (needle.empty() || needle.size() > s.size()) return needle.empty() ? s.size() : kNpos;
+  // A backward scan for the first byte; std::string_view::rfind calls memcmp at every
+  // position instead.
+  const char first = needle[0];
+  for (size_t i = s.size() - needle.size() + 1; i-- > 0;) {
+    if (s[i] == first && s.compare(i, needle.size(), needle) == 0) return i;
+  }
+  return kNpos;
+}
 
 bool ParseInt(std::string_view s, int64_t* out) {
   if (s.empty() || s.size() > 18) return false;
@@ -162,15 +171,26 @@ bool Cursor::ReadDecimal(double* out) {
   return true;
 }
 
+namespace {
+
+// Position of c in s[0, limit), or kNpos (memchr: the scans below run over host names).
+size_t FindChar(std::string_view s, char c, size_t limit) {
+  if (limit > s.size()) limit = s.size();
+  const void* hit = ::memchr(s.data(), c, limit);
+  return hit ? static_cast<size_t>(static_cast<const char*>(hit) - s.data()) : kNpos;
+}
+
+}  // namespace
+
 bool Cursor::ReadPeer(Peer* out) {
   std::string_view r = rest();
-  size_t open = 0;
-  while (open < r.size() && r[open] != '[') {
-    // A name never holds a space or a comma: this is not a peer.
-    if (r[open] == ' ' || r[open] == ',' || r[open] == ';') return false;
-    ++open;
+  size_t open = FindChar(r, '[', r.size());
+  if (open == kNpos) return false;
+  // A name never holds a space, a comma or a semicolon: then this is not a peer.
+  if (FindChar(r, ' ', open) != kNpos || FindChar(r, ',', open) != kNpos ||
+      FindChar(r, ';', open) != kNpos) {
+    return false;
   }
-  if (open >= r.size()) return false;
   size_t close = r.find(']', open + 1);
   if (close == kNpos) return false;
   Peer p;
@@ -192,14 +212,17 @@ bool Cursor::ReadPeer(Peer* out) {
 
 bool Cursor::ReadLoosePeer(std::string_view stops, Peer* out) {
   std::string_view r = rest();
-  size_t stop = r.find_first_of(stops);
-  size_t open = r.find('[');
-  if (open != kNpos && (stop == kNpos || open < stop)) return ReadPeer(out);
+  size_t stop = r.size();
+  for (char c : stops) {
+    size_t at = FindChar(r, c, stop);
+    if (at != kNpos) stop = at;
+  }
+  if (FindChar(r, '[', stop) != kNpos) return ReadPeer(out);
   if (stop == 0) return false;
   Peer p;
-  p.name = stop == kNpos ? r : r.substr(0, stop);
+  p.name = r.substr(0, stop);
   *out = p;
-  pos_ += p.name.size();
+  pos_ += stop;
   return true;
 }
 

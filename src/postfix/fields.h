@@ -42,6 +42,17 @@ inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 inline bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 inline bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 
+// The first position at or after `from` of any character of `set`, or kNpos. A plain loop:
+// std::string_view::find_first_of calls memchr once per character scanned.
+inline size_t FindFirstOf(std::string_view s, std::string_view set, size_t from = 0) {
+  for (size_t i = from; i < s.size(); ++i) {
+    for (char c : set) {
+      if (s[i] == c) return i;
+    }
+  }
+  return kNpos;
+}
+
 // s without leading and trailing spaces (and tabs).
 std::string_view TrimSpaces(std::string_view s);
 

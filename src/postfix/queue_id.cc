@@ -1,5 +1,5 @@
 // NAME
-//   queue_id - IsQueueId() and the severity / queue ID split of message.h
+//   queue_id - IsQueueId(): the two shapes of Postfix queue IDs, and NOQUEUE
 // DESCRIPTION
 //   Postfix makes two kinds of queue IDs (mail_queue.h, get_mail_conf.c):
 //     short (default): upper-case hex, 5 digits of microseconds then the inode number in
@@ -16,7 +16,6 @@
 //   is read as a queue ID; Postfix writes no such message.
 #include "postfix/event_parser.h"
 #include "postfix/fields.h"
-#include "postfix/message.h"
 
 namespace mailwhy {
 
@@ -57,42 +56,4 @@ bool IsQueueId(std::string_view s) {
   return s == "NOQUEUE" || IsShortQueueId(s) || IsLongQueueId(s);
 }
 
-namespace postfix {
-
-std::string_view LeadingQueueId(std::string_view text, size_t* after) {
-  size_t limit = text.size() < kMaxQueueIdLength + 1 ? text.size() : kMaxQueueIdLength + 1;
-  size_t colon = 0;
-  while (colon < limit && text[colon] != ':') ++colon;
-  if (colon >= limit || !IsQueueId(text.substr(0, colon))) return {};
-  size_t pos = colon + 1;
-  if (pos < text.size() && text[pos] != ' ') return {};
-  while (pos < text.size() && text[pos] == ' ') ++pos;
-  *after = pos;
-  return text.substr(0, colon);
-}
-
-Message SplitMessage(std::string_view text) {
-  Message m;
-  m.text = text;
-  std::string_view rest = text;
-  static constexpr std::string_view kSeverities[] = {"warning", "error", "fatal", "panic"};
-  // A cheap first-letter test keeps the common case (no severity) at one comparison.
-  if (!rest.empty() && (rest[0] == 'w' || rest[0] == 'e' || rest[0] == 'f' || rest[0] == 'p')) {
-    for (std::string_view sev : kSeverities) {
-      if (rest.size() >= sev.size() + 2 && StartsWith(rest, sev) && rest[sev.size()] == ':' &&
-          rest[sev.size() + 1] == ' ') {
-        m.severity = rest.substr(0, sev.size());
-        rest.remove_prefix(sev.size() + 2);
-        break;
-      }
-    }
-  }
-  size_t after = 0;
-  m.qid = LeadingQueueId(rest, &after);
-  if (!m.qid.empty()) rest.remove_prefix(after);
-  m.body = rest;
-  return m;
-}
-
-}  // namespace postfix
 }  // namespace mailwhy

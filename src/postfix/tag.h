@@ -20,7 +20,9 @@
 // BUGS
 //   A custom syslog_name that neither starts with "postfix" nor ends in a known program is
 //   taken for another program. A single-component tag equal to a program name ("smtpd") is
-//   also taken for another program: Postfix always logs at least "name/program".
+//   also taken for another program: Postfix always logs at least "name/program". A
+//   program of someone else whose name starts with "postfix" (postfix-policyd-spf-perl)
+//   is taken for Postfix; its lines come out kUnknown.
 #ifndef MAILWHY_POSTFIX_TAG_H_
 #define MAILWHY_POSTFIX_TAG_H_
 

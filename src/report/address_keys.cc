@@ -1,0 +1,148 @@
+// address_keys - grouping keys for addresses, domains, relays and reason texts (see
+// address_keys.h).
+#include "report/address_keys.h"
+
+#include <vector>
+
+namespace mailwhy {
+
+namespace {
+
+char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string LowerCopy(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = Lower(c);
+  return out;
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsHex(char c) { return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+
+// Length of a dotted-quad IPv4 address starting at s[i] (1-3 digits, four times), or 0.
+// The character before must not be a digit or a dot, nor the one after (so "1.2.3.4.5"
+// and version numbers like "10.1.2.3.4" are left alone).
+size_t Ipv4At(std::string_view s, size_t i) {
+  if (i > 0 && (IsDigit(s[i - 1]) || s[i - 1] == '.')) return 0;
+  size_t p = i;
+  for (int part = 0; part < 4; ++part) {
+    size_t digits = 0;
+    while (p < s.size() && IsDigit(s[p]) && digits < 4) {
+      ++p;
+      ++digits;
+    }
+    if (digits == 0 || digits > 3) return 0;
+    if (part < 3) {
+      if (p >= s.size() || s[p] != '.') return 0;
+      ++p;
+    }
+  }
+  if (p < s.size() && (IsDigit(s[p]) || (s[p] == '.' && p + 1 < s.size() && IsDigit(s[p + 1])))) {
+    return 0;
+  }
+  return p - i;
+}
+
+// "[...]" holding only hex digits, colons and dots with at least two colons: IPv6.
+size_t BracketedIpv6At(std::string_view s, size_t i) {
+  if (s[i] != '[') return 0;
+  size_t p = i + 1;
+  int colons = 0;
+  while (p < s.size() && (IsHex(s[p]) || s[p] == ':' || s[p] == '.')) {
+    if (s[p] == ':') ++colons;
+    ++p;
+  }
+  if (p >= s.size() || s[p] != ']' || colons < 2) return 0;
+  return p + 1 - i;
+}
+
+// "<...@...>" without spaces or further angle brackets: an address.
+size_t BracketedAddressAt(std::string_view s, size_t i) {
+  if (s[i] != '<') return 0;
+  bool at = false;
+  for (size_t p = i + 1; p < s.size(); ++p) {
+    char c = s[p];
+    if (c == '>') return at ? p + 1 - i : 0;
+    if (c == '<' || c == ' ' || c == '\t') return 0;
+    if (c == '@') at = true;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::string AddressKey(std::string_view address) {
+  std::string out(address);
+  size_t at = out.find('@');
+  if (at == std::string::npos) return out;
+  for (size_t i = at; i < out.size(); ++i) out[i] = Lower(out[i]);
+  return out;
+}
+
+std::string_view AddressDomain(std::string_view key) {
+  size_t at = key.find('@');
+  if (at == std::string_view::npos || at == 0 || at + 1 >= key.size()) return key;
+  return key.substr(at + 1);
+}
+
+std::string ClientDomain(std::string_view name, std::string_view ip) {
+  if (name.empty() || name == "unknown") return std::string(ip);
+  std::vector<std::string_view> labels;
+  size_t start = 0;
+  while (true) {
+    size_t dot = name.find('.', start);
+    labels.push_back(name.substr(start, dot == std::string_view::npos ? dot : dot - start));
+    if (dot == std::string_view::npos) break;
+    start = dot + 1;
+  }
+  const size_t n = labels.size();
+  // gimme_domain: s/^(.*)\.([^\.]+)\.([^\.]{3}|[^\.]{2,3}\.[^\.]{2})$/\L$2.$3/ ; the
+  // greedy (.*) tries the single three-letter label first.
+  auto joined = [&](size_t from) {
+    std::string out;
+    for (size_t k = from; k < n; ++k) {
+      if (k > from) out += '.';
+      out += LowerCopy(labels[k]);
+    }
+    return out;
+  };
+  if (n >= 3 && labels[n - 1].size() == 3 && !labels[n - 2].empty()) return joined(n - 2);
+  if (n >= 4 && labels[n - 1].size() == 2 && (labels[n - 2].size() == 2 || labels[n - 2].size() == 3) &&
+      !labels[n - 3].empty()) {
+    return joined(n - 3);
+  }
+  return std::string(name);
+}
+
+std::string RelayHost(std::string_view relay) {
+  size_t open = relay.find('[');
+  if (open == std::string_view::npos) return LowerCopy(relay);
+  if (open > 0) return LowerCopy(relay.substr(0, open));
+  size_t close = relay.find(']', open);
+  if (close == std::string_view::npos) return LowerCopy(relay);
+  return LowerCopy(relay.substr(open + 1, close - open - 1));
+}
+
+std::string MaskVariableParts(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    char c = text[i];
+    size_t n = 0;
+    if (c == '<' && (n = BracketedAddressAt(text, i)) > 0) {
+      out += "<\xE2\x80\xA6>";
+    } else if (c == '[' && (n = BracketedIpv6At(text, i)) > 0) {
+      out += "[\xE2\x80\xA6]";
+    } else if (IsDigit(c) && (n = Ipv4At(text, i)) > 0) {
+      out += "\xE2\x80\xA6";
+    } else {
+      out += c;
+      n = 1;
+    }
+    i += n;
+  }
+  return out;
+}
+
+}  // namespace mailwhy

@@ -1,0 +1,48 @@
+// NAME
+//   detail_tally - count texts in groups, with a bound on how many distinct texts are kept
+// DESCRIPTION
+//   pflogsumm's problem reports ("message deferral detail", "message bounce detail", ...)
+//   are two-level counts: a group (the delivery agent, the relay, the SMTP stage) and,
+//   under it, each distinct reason text. DetailTally keeps them while a log streams.
+//
+//   Texts are kept whole, never shortened. Remote replies can carry per-message tokens
+//   (queue IDs, timestamps), so the number of distinct texts is bounded: once `max_texts`
+//   distinct (group, text) pairs are held, a new pair is counted only in its group's
+//   `overflow`, and the report says how many lines that was. Texts already held keep
+//   counting.
+// THREAD SAFETY
+//   Not thread-safe; one per builder.
+#ifndef MAILWHY_REPORT_DETAIL_TALLY_H_
+#define MAILWHY_REPORT_DETAIL_TALLY_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace mailwhy {
+
+class DetailTally {
+ public:
+  struct Group {
+    int64_t total = 0;             // every line of the group, overflow included
+    int64_t overflow = 0;          // lines whose text was not kept
+    std::unordered_map<std::string, int64_t> texts;
+  };
+
+  explicit DetailTally(size_t max_texts = 20000) : max_texts_(max_texts) {}
+
+  void Add(std::string_view group, std::string_view text);
+
+  const std::unordered_map<std::string, Group>& groups() const { return groups_; }
+  size_t distinct_texts() const { return distinct_; }
+
+ private:
+  size_t max_texts_;
+  size_t distinct_ = 0;
+  std::unordered_map<std::string, Group> groups_;
+};
+
+}  // namespace mailwhy
+
+#endif  // MAILWHY_REPORT_DETAIL_TALLY_H_

@@ -1,0 +1,105 @@
+// failure_tally - group diagnosed failures by rule, provider and refusal reason (see
+// failure_tally.h).
+#include "report/failure_tally.h"
+
+#include <string>
+#include <utility>
+
+namespace mailwhy {
+
+namespace {
+
+void Widen(const LogTime& t, LogTime* first, LogTime* last) {
+  if (!t.known) return;
+  if (!first->known || t.unix_us < first->unix_us) *first = t;
+  if (!last->known || t.unix_us > last->unix_us) *last = t;
+}
+
+void Count(Outcome o, OutcomeCounts* c) {
+  switch (o) {
+    case Outcome::kBounced: ++c->bounced; break;
+    case Outcome::kExpired: ++c->expired; break;
+    case Outcome::kDeferred: ++c->deferred; break;
+    case Outcome::kDelayed: ++c->delayed; break;
+  }
+}
+
+bool TimeBefore(const LogTime& a, const LogTime& b) {
+  if (a.known != b.known) return a.known;
+  return a.known && a.unix_us < b.unix_us;
+}
+
+}  // namespace
+
+bool ExampleBefore(const Example& a, const Example& b) {
+  if (TimeBefore(a.time, b.time)) return true;
+  if (TimeBefore(b.time, a.time)) return false;
+  if (a.qid != b.qid) return a.qid < b.qid;
+  if (a.recipient != b.recipient) return a.recipient < b.recipient;
+  return a.host < b.host;
+}
+
+std::string_view GroupRuleId(const Verdict& v) {
+  return v.rule_id.empty() ? std::string_view("(none)") : std::string_view(v.rule_id);
+}
+
+void AddDeliveryFailure(Outcome outcome, const Verdict& v, const Example& example, ReportData* data) {
+  std::string rule(GroupRuleId(v));
+  auto [fit, fresh] = data->failures.try_emplace(rule);
+  FailureGroup& f = fit->second;
+  if (fresh || ExampleBefore(example, f.example)) {
+    f.example = example;
+    f.verdict = v;
+  }
+  Count(outcome, &f.counts);
+  Widen(example.time, &f.first, &f.last);
+  ++f.providers[v.provider];
+
+  auto [pit, pfresh] = data->providers.try_emplace(v.provider);
+  ProviderGroup& p = pit->second;
+  if (pfresh || ExampleBefore(example, p.example)) p.example = example;
+  Count(outcome, &p.counts);
+  Widen(example.time, &p.first, &p.last);
+  ++p.rules[rule];
+  if (p.rule_verdicts.find(rule) == p.rule_verdicts.end()) p.rule_verdicts.emplace(rule, v);
+}
+
+void AddRefusal(const Verdict& v, std::string_view stage, int64_t lines, const Example& example,
+                ReportData* data) {
+  std::string zone = v.Detail("dnsbl");
+  std::string key(GroupRuleId(v));
+  key += '\x1f';
+  key += zone;
+  auto [it, fresh] = data->rejects.try_emplace(key);
+  RejectGroup& g = it->second;
+  if (fresh || ExampleBefore(example, g.example)) {
+    g.example = example;
+    g.verdict = v;
+    g.stage.assign(stage);
+  }
+  g.zone = std::move(zone);
+  g.count += lines;
+  Widen(example.time, &g.first, &g.last);
+}
+
+void AddExpiredMessage(ExpiredMessage m, size_t cap, ReportData* data) {
+  std::vector<ExpiredMessage>& list = data->expired;
+  if (cap == 0) return;
+  if (list.size() < cap) {
+    list.push_back(std::move(m));
+    return;
+  }
+  // Full: keep the earliest. Expired messages are few, so a scan is cheap enough.
+  auto later = [](const ExpiredMessage& a, const ExpiredMessage& b) {
+    if (TimeBefore(a.expired, b.expired)) return false;
+    if (TimeBefore(b.expired, a.expired)) return true;
+    return a.qid > b.qid;
+  };
+  size_t latest = 0;
+  for (size_t i = 1; i < list.size(); ++i) {
+    if (later(list[i], list[latest])) latest = i;
+  }
+  if (later(list[latest], m)) list[latest] = std::move(m);
+}
+
+}  // namespace mailwhy

@@ -1,1 +1,0 @@
-// report - placeholder until the first report module lands.
