@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # layers_test - every #include of a project header points at the same layer or one below it.
-# The order is DESIGN.md's: util < syslog < postfix < journey < diagnose < render < report < cli.
+# The order is DESIGN.md's: util < syslog < postfix < journey < diagnose < bounce < queue < probe < render <
+# report < cli.
 set -u
 src=${1:?usage: layers_test.sh SRC_DIR}
-order=(util syslog postfix journey diagnose render report cli)
+order=(util syslog postfix journey diagnose bounce queue probe render report cli)
 rank() { local i; for i in "${!order[@]}"; do [ "${order[$i]}" = "$1" ] && { echo "$i"; return; }; done; echo -1; }
 bad=0
 for dir in "$src"/*/; do

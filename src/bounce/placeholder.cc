@@ -1,0 +1,1 @@
+// bounce - placeholder until the first module of this layer lands.

@@ -1,0 +1,1 @@
+// probe - placeholder until the first module of this layer lands.

@@ -1,0 +1,1 @@
+// queue - placeholder until the first module of this layer lands.
