@@ -12,7 +12,6 @@
 //   buffers of exactly their size, and check that every view stays inside the line.
 #include "syslog/prefix_parser.h"
 
-#include <chrono>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -356,32 +355,6 @@ TEST(PrefixParserTest, BinaryJunkAndLongLinesAreSafe) {
   ParseExact("Dec  7 13:28:01 mail t[" + std::string(2000, '9') + "]: x", "long pid");
   ParseExact("<22>1 2023-03-14T00:08:33Z h a 1 - [" + std::string(2000, '\\'), "escapes to the end");
   ParseExact(std::string(2000, '\0'), "NUL bytes");
-}
-
-TEST(PrefixParserTest, ParseCostPerLine) {
-  const std::string lines[] = {
-      "Dec  7 13:28:01 mail postfix/smtpd[18505]: connect from localhost[127.0.0.1]",
-      "Jun  3 10:40:57 mail postfix/submission/smtpd[9708]: connect from some.domain.name[1.2.3.4]",
-      "2023-03-14T00:08:33.579644+01:00 helga postfix/smtpd[297535]: 4PbC4x469Jz3tBr: client=mail.nistoresio.co.cz[185.31.160.120]",
-      "Sep 25 18:26:34 smtpnode16 postfix-239.58.50.50/smtpd[4546]: 23EBE3D5C0: client=h-3857624469d1756194e464[239.58.50.50]",
-  };
-  constexpr int kRounds = 250000;
-  Record rec;
-  size_t sink = 0;
-  const auto start = std::chrono::steady_clock::now();
-  for (int i = 0; i < kRounds; ++i) {
-    for (const std::string& line : lines) {
-      ParseRecord(line, &rec);
-      sink += rec.message.size();
-    }
-  }
-  const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                      std::chrono::steady_clock::now() - start).count();
-  const double per_line = static_cast<double>(ns) / (kRounds * 4.0);
-  std::printf("ParseRecord: %.1f ns per line (checksum %zu)\n", per_line, sink);
-  RecordProperty("ns_per_line", std::to_string(per_line));
-  // A generous bound: this catches an accidental allocation or quadratic scan, not noise.
-  EXPECT_LT(per_line, 1000.0);
 }
 
 }  // namespace
