@@ -18,7 +18,12 @@ constexpr int kContractVersion = 1;
 
 void TimeField(JsonWriter& w, std::string_view key, const LogTime& t) {
   w.Key(key);
-  if (t.known) w.String(FormatRfc3339(t.unix_us, t.utc_offset_s)); else w.Null();
+  if (!t.known) {
+    w.Null();
+    return;
+  }
+  char buf[kRfc3339Max];
+  w.String(std::string_view(buf, WriteRfc3339(t.unix_us, t.utc_offset_s, buf)));
 }
 
 void NumberOrNull(JsonWriter& w, std::string_view key, double v) {

@@ -165,7 +165,7 @@ int32_t LocalOffsetForCivil(int year, int month, int day, int hour, int minute, 
   return first;
 }
 
-std::string FormatRfc3339(int64_t unix_us, int32_t utc_offset_s) {
+size_t WriteRfc3339(int64_t unix_us, int32_t utc_offset_s, char* out) {
   const int32_t offset_min = utc_offset_s / 60;  // toward zero; see BUGS
   const int64_t seconds = FloorDiv(unix_us, 1000000);
   const int64_t micros = unix_us - seconds * 1000000;
@@ -175,8 +175,7 @@ std::string FormatRfc3339(int64_t unix_us, int32_t utc_offset_s) {
   int year, month, day;
   CivilFromDays(days, &year, &month, &day);
 
-  char buf[64];
-  char* p = buf;
+  char* p = out;
   if (year < 0) {
     *p++ = '-';
     year = -year;
@@ -203,7 +202,12 @@ std::string FormatRfc3339(int64_t unix_us, int32_t utc_offset_s) {
   AppendDigits(p, abs_min / 60, 2);
   *p++ = ':';
   AppendDigits(p, abs_min % 60, 2);
-  return std::string(buf, p);
+  return static_cast<size_t>(p - out);
+}
+
+std::string FormatRfc3339(int64_t unix_us, int32_t utc_offset_s) {
+  char buf[kRfc3339Max];
+  return std::string(buf, WriteRfc3339(unix_us, utc_offset_s, buf));
 }
 
 }  // namespace mailwhy

@@ -40,6 +40,10 @@ int32_t LocalOffsetForCivil(int year, int month, int day, int hour, int minute, 
 // "2022-12-05T18:38:12+09:00"; fractional seconds (6 digits) only when micros != 0. The
 // offset is always numeric ("+00:00", never "Z"), so UTC and local output look alike.
 std::string FormatRfc3339(int64_t unix_us, int32_t utc_offset_s);
+// The same into a caller's buffer of at least kRfc3339Max bytes, without allocating;
+// returns the length written (no terminating NUL).
+constexpr size_t kRfc3339Max = 48;
+size_t WriteRfc3339(int64_t unix_us, int32_t utc_offset_s, char* out);
 
 }  // namespace mailwhy
 

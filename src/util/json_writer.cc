@@ -2,6 +2,7 @@
 #include "util/json_writer.h"
 
 #include <cmath>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -10,15 +11,30 @@
 namespace mailwhy {
 
 
+namespace {
+
+// 1 for bytes that stop the fast copy: controls, '"', '\\', DEL and every byte >= 0x80
+// (which must be checked as UTF-8).
+struct EscapeTable {
+  bool stop[256];
+  constexpr EscapeTable() : stop() {
+    for (int c = 0; c < 256; ++c) stop[c] = c < 0x20 || c == '"' || c == '\\' || c >= 0x7F;
+  }
+};
+constexpr EscapeTable kEscape;
+
+}  // namespace
+
 void AppendJsonEscaped(std::string_view s, std::string* out) {
   static const char kHex[] = "0123456789abcdef";
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t i = 0, run = 0;  // bytes [run, i) are copied verbatim
   while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
+    if (!kEscape.stop[p[i]]) {
       ++i;
       continue;
     }
+    unsigned char c = p[i];
     if (c >= 0x80) {
       size_t len = Utf8SequenceLength(s, i);
       if (len != 0) {
@@ -53,28 +69,34 @@ void JsonWriter::Separate() {
     after_key_ = false;
     return;
   }
-  if (!first_.empty()) {
-    if (!first_.back()) out_->push_back(',');
-    first_.back() = false;
-  }
+  if (depth_ == 0) return;
+  const uint64_t bit = uint64_t{1} << ((depth_ - 1) & 63);
+  if (written_ & bit) out_->push_back(',');
+  written_ |= bit;
 }
 
 void JsonWriter::Open(char c) {
   Separate();
   out_->push_back(c);
-  first_.push_back(true);
+  ++depth_;
+  written_ &= ~(uint64_t{1} << ((depth_ - 1) & 63));
 }
 
 void JsonWriter::Close(char c) {
   out_->push_back(c);
-  if (!first_.empty()) first_.pop_back();
+  if (depth_ > 0) --depth_;
 }
 
 void JsonWriter::Key(std::string_view key) {
   Separate();
-  out_->push_back('"');
-  AppendJsonEscaped(key, out_);
-  out_->append("\":");
+  const size_t at = out_->size();
+  out_->resize(at + key.size() + 3);
+  char* p = out_->data() + at;
+  *p++ = '"';
+  std::memcpy(p, key.data(), key.size());
+  p += key.size();
+  *p++ = '"';
+  *p = ':';
   after_key_ = true;
 }
 
@@ -87,7 +109,8 @@ void JsonWriter::String(std::string_view s) {
 
 void JsonWriter::Int(int64_t v) {
   Separate();
-  fmt::format_to(std::back_inserter(*out_), "{}", v);
+  fmt::format_int digits(v);
+  out_->append(digits.data(), digits.size());
 }
 
 void JsonWriter::Double(double v) {
@@ -96,7 +119,9 @@ void JsonWriter::Double(double v) {
     out_->append("null");
     return;
   }
-  fmt::format_to(std::back_inserter(*out_), "{}", v);
+  char buf[32];
+  auto end = fmt::format_to_n(buf, sizeof buf, "{}", v).out;
+  out_->append(buf, end);
 }
 
 void JsonWriter::Bool(bool v) {

@@ -24,7 +24,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace mailwhy {
 
@@ -36,6 +35,7 @@ class JsonWriter {
   void EndObject() { Close('}'); }
   void BeginArray() { Open('['); }
   void EndArray() { Close(']'); }
+  // REQUIRES: key is a name chosen by the program (plain ASCII, nothing to escape).
   void Key(std::string_view key);
   void String(std::string_view s);
   void Int(int64_t v);
@@ -64,7 +64,9 @@ class JsonWriter {
   void Separate();
 
   std::string* out_;
-  std::vector<bool> first_;   // per open container: nothing written in it yet
+  // Bit d of `written_` is set once container depth d holds an element (depth <= 64).
+  uint64_t written_ = 0;
+  int depth_ = 0;
   bool after_key_ = false;
 };
 
