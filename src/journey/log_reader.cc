@@ -1,8 +1,13 @@
 // log_reader - the read pipeline of one run (see log_reader.h).
 #include "journey/log_reader.h"
 
+#include <condition_variable>
+#include <cstring>
 #include <ctime>
+#include <deque>
 #include <memory>
+#include <mutex>
+#include <thread>
 
 #include "postfix/event_parser.h"
 #include "syslog/prefix_parser.h"
@@ -39,76 +44,199 @@ class DaemonCounter {
   size_t last_ = 0;
 };
 
-}  // namespace
+// Per-file state of the parsing half.
+struct FileCursor {
+  explicit FileCursor(int64_t mtime, int forced_year) : times(mtime, forced_year) {}
+  TimeResolver times;
+  FileSpan span;
+};
 
-Status ReadLogs(const std::vector<std::string>& paths, const LogReadOptions& options,
-                JourneySink* sink, LogReadStats* stats) {
+// Parses one line into *rec and *ev and counts it. Returns false when the line is not for
+// the correlator (empty, or another program's).
+bool ParseLine(std::string_view line, const std::string& path, uint64_t line_number,
+               const LogReadOptions& options, FileCursor* cursor, DaemonCounter* daemons,
+               LogReadStats* stats, Record* rec, Event* ev) {
+  ++cursor->span.lines;
+  if (line.empty()) return false;
+  *rec = Record();
+  ParseRecord(line, rec);
+  cursor->times.Resolve(rec);
+  if (rec->time.known) {
+    if (!cursor->span.first.known) cursor->span.first = rec->time;
+    cursor->span.last = rec->time;
+  }
+  if (rec->format == PrefixFormat::kNone) ++stats->no_prefix_lines;
+  *ev = Event();
+  ParseEvent(*rec, ev);
+  if (ev->kind == EventKind::kOther) {
+    ++stats->other_lines;
+    return false;
+  }
+  ++stats->postfix_lines;
+  daemons->Count(ev->daemon);
+  if (ev->truncated) ++stats->truncated_records;
+  if (ev->kind == EventKind::kUnknown) {
+    ++stats->unknown_lines;
+    if (stats->unknown_samples.size() < options.unknown_samples) {
+      stats->unknown_samples.push_back(path + ":" + std::to_string(line_number) + ": " +
+                                       std::string(line.substr(0, 300)));
+    }
+  }
+  return true;
+}
+
+// Lines parsed by the reading thread, handed to the correlating thread in order. The
+// batch owns a copy of its lines, since records and events are views into them.
+struct Batch {
+  static constexpr size_t kBytes = 256 * 1024;
+  struct Item {
+    Record rec;
+    Event ev;
+    LineSource where;
+  };
+  Batch() : bytes(new char[kBytes]) {}
+  // Copies `line` into the batch; false when it does not fit (the batch is full).
+  bool Store(std::string_view line, std::string_view* copy) {
+    if (used + line.size() > kBytes) return false;
+    std::memcpy(bytes.get() + used, line.data(), line.size());
+    *copy = std::string_view(bytes.get() + used, line.size());
+    used += line.size();
+    return true;
+  }
+  void Clear() {
+    used = 0;
+    items.clear();
+  }
+  std::unique_ptr<char[]> bytes;
+  size_t used = 0;
+  std::vector<Item> items;
+};
+
+// A bounded hand-over between the two threads; a null batch marks the end.
+class BatchQueue {
+ public:
+  void Push(std::unique_ptr<Batch> b) {
+    std::unique_lock<std::mutex> lock(mu_);
+    room_.wait(lock, [this] { return full_.size() < kDepth; });
+    full_.push_back(std::move(b));
+    ready_.notify_one();
+  }
+  std::unique_ptr<Batch> Pop() {
+    std::unique_lock<std::mutex> lock(mu_);
+    ready_.wait(lock, [this] { return !full_.empty(); });
+    std::unique_ptr<Batch> b = std::move(full_.front());
+    full_.pop_front();
+    room_.notify_one();
+    return b;
+  }
+  // Recycled batches, so the steady state allocates nothing.
+  void Recycle(std::unique_ptr<Batch> b) {
+    b->Clear();
+    std::lock_guard<std::mutex> lock(mu_);
+    free_.push_back(std::move(b));
+  }
+  std::unique_ptr<Batch> Fresh() {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (free_.empty()) return std::make_unique<Batch>();
+    std::unique_ptr<Batch> b = std::move(free_.back());
+    free_.pop_back();
+    return b;
+  }
+
+ private:
+  static constexpr size_t kDepth = 4;
+  std::mutex mu_;
+  std::condition_variable ready_, room_;
+  std::deque<std::unique_ptr<Batch>> full_;
+  std::vector<std::unique_ptr<Batch>> free_;
+};
+
+// Reads and parses every file, calling on_line(rec, ev, where) for each line meant for
+// the correlator, or, when `queue` is given, storing lines into batches for it.
+Status ParseFiles(const std::vector<std::string>& paths, const LogReadOptions& options,
+                  LogReadStats* stats, Correlator* correlator, BatchQueue* queue) {
   Status first_error;
-  Correlator correlator(options.correlator, sink);
   DaemonCounter daemons(&stats->per_daemon);
+  std::unique_ptr<Batch> batch = queue != nullptr ? queue->Fresh() : nullptr;
   Record rec;
   Event ev;
   for (uint32_t file_index = 0; file_index < paths.size(); ++file_index) {
     const std::string& path = paths[file_index];
-    FileSpan span;
-    span.path = path;
     std::unique_ptr<ByteSource> source;
     Status s = OpenByteSource(path, &source);
     if (!s.ok()) {
       stats->errors.push_back(s.ToString());
       if (first_error.ok()) first_error = s;
+      FileSpan span;
+      span.path = path;
       stats->files.push_back(std::move(span));
       continue;
     }
-    TimeResolver times(source->mtime(), options.forced_year);
+    FileCursor cursor(source->mtime(), options.forced_year);
+    cursor.span.path = path;
     LineReader reader(std::move(source));
     std::string_view line;
     while (reader.Next(&line)) {
-      if (line.empty()) {
-        ++span.lines;
-        continue;
-      }
-      rec = Record();
-      ParseRecord(line, &rec);
-      times.Resolve(&rec);
-      if (rec.time.known) {
-        if (!span.first.known) span.first = rec.time;
-        span.last = rec.time;
-      }
-      if (rec.format == PrefixFormat::kNone) ++stats->no_prefix_lines;
-      ev = Event();
-      ParseEvent(rec, &ev);
-      ++span.lines;
-      if (ev.kind == EventKind::kOther) {
-        ++stats->other_lines;
-        continue;
-      }
-      ++stats->postfix_lines;
-      daemons.Count(ev.daemon);
-      if (ev.truncated) ++stats->truncated_records;
-      if (ev.kind == EventKind::kUnknown) {
-        ++stats->unknown_lines;
-        if (stats->unknown_samples.size() < options.unknown_samples) {
-          stats->unknown_samples.push_back(path + ":" + std::to_string(reader.line_number()) +
-                                           ": " + std::string(line.substr(0, 300)));
+      if (queue == nullptr) {
+        if (ParseLine(line, path, reader.line_number(), options, &cursor, &daemons, stats, &rec, &ev)) {
+          correlator->Add(rec, ev, LineSource{file_index, reader.line_number(), line});
         }
+        continue;
       }
-      LineSource where{file_index, reader.line_number(), line};
-      correlator.Add(rec, ev, where);
+      std::string_view copy;
+      if (!batch->Store(line, &copy)) {
+        queue->Push(std::move(batch));
+        batch = queue->Fresh();
+        batch->Store(line, &copy);  // a line is at most 64 KiB: it fits an empty batch
+      }
+      batch->items.emplace_back();
+      Batch::Item& item = batch->items.back();
+      if (!ParseLine(copy, path, reader.line_number(), options, &cursor, &daemons, stats,
+                     &item.rec, &item.ev)) {
+        batch->items.pop_back();
+        continue;
+      }
+      item.where = LineSource{file_index, reader.line_number(), copy};
     }
-    span.bytes = reader.bytes_read();
-    stats->lines += span.lines;
-    stats->bytes += span.bytes;
+    cursor.span.bytes = reader.bytes_read();
+    stats->lines += cursor.span.lines;
+    stats->bytes += cursor.span.bytes;
     stats->overlong_lines += reader.overlong_lines();
     if (!reader.status().ok()) {
       stats->errors.push_back(reader.status().ToString());
       if (first_error.ok()) first_error = reader.status();
     }
-    stats->files.push_back(std::move(span));
+    stats->files.push_back(std::move(cursor.span));
+  }
+  if (queue != nullptr) {
+    if (!batch->items.empty()) queue->Push(std::move(batch));
+    queue->Push(nullptr);
+  }
+  return first_error;
+}
+
+}  // namespace
+
+Status ReadLogs(const std::vector<std::string>& paths, const LogReadOptions& options,
+                JourneySink* sink, LogReadStats* stats) {
+  Correlator correlator(options.correlator, sink);
+  Status result;
+  if (options.threads <= 1) {
+    result = ParseFiles(paths, options, stats, &correlator, nullptr);
+  } else {
+    // Two stages: this thread correlates (and so calls the sink) while a second one reads
+    // and parses. Same lines, same order: the output is identical to one thread's.
+    BatchQueue queue;
+    std::thread parser([&] { result = ParseFiles(paths, options, stats, nullptr, &queue); });
+    while (std::unique_ptr<Batch> batch = queue.Pop()) {
+      for (const Batch::Item& item : batch->items) correlator.Add(item.rec, item.ev, item.where);
+      queue.Recycle(std::move(batch));
+    }
+    parser.join();
   }
   correlator.Finish();
   stats->correlator = correlator.stats();
-  return first_error;
+  return result;
 }
 
 }  // namespace mailwhy

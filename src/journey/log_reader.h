@@ -14,7 +14,9 @@
 //   others are still read. The returned Status is the first such error (or OK), so the
 //   command can exit 2 after printing what it could.
 // THREAD SAFETY
-//   One call per thread; the sink is called from the calling thread only.
+//   One call per thread; the sink is called from the calling thread only. With
+//   options.threads = 2 a second thread reads and parses while the calling thread
+//   correlates; lines reach the correlator in the same order either way.
 #ifndef MAILWHY_JOURNEY_LOG_READER_H_
 #define MAILWHY_JOURNEY_LOG_READER_H_
 
@@ -32,6 +34,9 @@ namespace mailwhy {
 
 struct LogReadOptions {
   int forced_year = 0;             // --year; 0 infers the year from each file's mtime
+  int threads = 1;                 // 1: all in the calling thread; 2: parse in a second
+                                   // thread while the caller correlates (same output;
+                                   // see docs/BENCHMARKS.md for when it pays)
   CorrelatorOptions correlator;
   size_t unknown_samples = 5;      // how many unrecognised lines to keep for --stats
 };

@@ -101,5 +101,50 @@ TEST_F(LogReaderTest, BinaryAndOverlongInputNeverCrashes) {
   EXPECT_GT(stats.lines, 0u);
 }
 
+// A digest of everything a journey says, to compare two runs.
+std::string Digest(const Journey& j) {
+  std::string d = j.host + "|" + j.qid + "|" + j.from + "|" + std::string(ToString(j.end)) + "|" +
+                  std::to_string(j.first_seen.unix_us) + "|" + std::to_string(j.lines.size());
+  for (const Recipient& r : j.recipients) {
+    d += "|" + r.address + ":" + std::string(ToString(r.status)) + ":" + std::to_string(r.attempts.size());
+    for (const Attempt& a : r.attempts) d += ":" + a.text;
+  }
+  for (const Link& l : j.children) d += "|child " + l.qid + " " + l.kind;
+  for (const LineRef& l : j.lines) d += "|" + std::to_string(l.file) + ":" + std::to_string(l.line);
+  return d;
+}
+
+TEST_F(LogReaderTest, TwoThreadsGiveExactlyTheSameJourneysAsOne) {
+  // Enough lines to fill many batches: the example log's messages, repeated with fresh
+  // queue IDs and times.
+  std::string text;
+  for (int copy = 0; copy < 400; ++copy) {
+    char qid[16];
+    snprintf(qid, sizeof qid, "%08X", 0x20000000 + copy);
+    char stamp[32];
+    snprintf(stamp, sizeof stamp, "Dec  7 %02d:%02d:%02d", copy / 3600 % 24, copy / 60 % 60, copy % 60);
+    std::string half(kFirstHalf);
+    half += kSecondHalf;
+    for (size_t at; (at = half.find("A17F830001CA")) != std::string::npos;) half.replace(at, 12, qid);
+    for (size_t at = 0; (at = half.find("Dec  7 13:", at)) != std::string::npos; at += 15) {
+      half.replace(at, 15, stamp);
+    }
+    text += half;
+  }
+  std::string path = Write("many.log", text);
+  std::vector<std::string> runs[2];
+  for (int threads = 1; threads <= 2; ++threads) {
+    Collect sink;
+    LogReadStats stats;
+    LogReadOptions options;
+    options.threads = threads;
+    ASSERT_TRUE(ReadLogs({path}, options, &sink, &stats).ok());
+    for (const Journey& j : sink.journeys) runs[threads - 1].push_back(Digest(j));
+    EXPECT_EQ(stats.lines, 400u * 10u);
+  }
+  ASSERT_EQ(runs[0].size(), 400u);
+  EXPECT_EQ(runs[0], runs[1]);
+}
+
 }  // namespace
 }  // namespace mailwhy
