@@ -121,12 +121,15 @@ class WhySink : public JourneySink {
       }
       if (j.has_from && senders_seen.size() < kCensusLimit) senders_seen.insert(Lower(j.from));
     }
-    if (!MatchesIgnoringTime(j, q_)) return;
     if (j.qid == "NOQUEUE") {
-      Keep(&refused, j);
-    } else {
-      Keep(&outside_window, j);
+      // Refusals of the asked address at connection time, whatever else was asked.
+      bool to_ok = to_.text.empty(), from_ok = from_.text.empty();
+      for (const Recipient& r : j.recipients) to_ok = to_ok || to_.Matches(r.address);
+      from_ok = from_ok || (j.has_from && from_.Matches(j.from));
+      if (to_ok && from_ok && !(to_.text.empty() && from_.text.empty())) Keep(&refused, j);
+      return;
     }
+    if (MatchesIgnoringTime(j, q_)) Keep(&outside_window, j);
   }
 
   // Keeps the journeys closest in time to the window.
