@@ -197,6 +197,21 @@ bool BuildQuery(const WhyOptions& o, JourneyQuery* q) {
   return true;
 }
 
+// Words every line of interest must share with at least one line of its message.
+std::vector<std::string> SearchWords(const JourneyQuery& q) {
+  std::vector<std::string> words;
+  auto strip = [](std::string s) {
+    while (!s.empty() && (s.front() == '<' || s.front() == ' ' || s.front() == '@')) s.erase(0, 1);
+    while (!s.empty() && (s.back() == '>' || s.back() == ' ')) s.pop_back();
+    return s;
+  };
+  for (const std::string& w : {q.to, q.from, q.message_id, q.qid, q.client}) {
+    std::string s = strip(w);
+    if (!s.empty()) words.push_back(s);
+  }
+  return words;
+}
+
 std::string Describe(const JourneyQuery& q, const WhyOptions& o) {
   std::vector<std::string> parts;
   if (!q.from.empty()) parts.push_back("from " + q.from);
@@ -282,6 +297,7 @@ int RunWhy(const WhyOptions& o) {
   if (!ResolveInputs(o.files, &files)) return 2;
   LogReadOptions ro;
   ro.forced_year = o.year;
+  ro.search_words = SearchWords(q);
   LogReadStats stats;
   WhySink sink(q);
   Status read = ReadLogs(files, ro, &sink, &stats);
@@ -304,7 +320,18 @@ int RunWhy(const WhyOptions& o) {
     diagnoses.push_back(std::move(d));
   }
   if (kept.empty()) {
-    if (!o.json) PrintNothingFound(o, q, stats, sink);
+    if (!o.json) {
+      if (stats.prefiltered) {
+        // Near misses need every message, not only those that mention the words.
+        ro.search_words.clear();
+        LogReadStats all_stats;
+        WhySink all(q);
+        ReadLogs(files, ro, &all, &all_stats);
+        PrintNothingFound(o, q, all_stats, all);
+      } else {
+        PrintNothingFound(o, q, stats, sink);
+      }
+    }
     return read.ok() ? 1 : 2;
   }
   const Lang lang = LanguageFromOption(o.lang);

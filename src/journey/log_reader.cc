@@ -9,6 +9,7 @@
 #include <mutex>
 #include <thread>
 
+#include "journey/prefilter.h"
 #include "postfix/event_parser.h"
 #include "syslog/prefix_parser.h"
 #include "syslog/time_resolver.h"
@@ -55,7 +56,7 @@ struct FileCursor {
 // the correlator (empty, or another program's).
 bool ParseLine(std::string_view line, const std::string& path, uint64_t line_number,
                const LogReadOptions& options, FileCursor* cursor, DaemonCounter* daemons,
-               LogReadStats* stats, Record* rec, Event* ev) {
+               CandidateSelector* selector, LogReadStats* stats, Record* rec, Event* ev) {
   ++cursor->span.lines;
   if (line.empty()) return false;
   *rec = Record();
@@ -66,8 +67,10 @@ bool ParseLine(std::string_view line, const std::string& path, uint64_t line_num
     cursor->span.last = rec->time;
   }
   if (rec->format == PrefixFormat::kNone) ++stats->no_prefix_lines;
+  if (selector != nullptr && !selector->Wants(*rec)) return false;
   *ev = Event();
   ParseEvent(*rec, ev);
+  if (selector != nullptr) selector->Learn(*rec, *ev);
   if (ev->kind == EventKind::kOther) {
     ++stats->other_lines;
     return false;
@@ -154,7 +157,8 @@ class BatchQueue {
 // Reads and parses every file, calling on_line(rec, ev, where) for each line meant for
 // the correlator, or, when `queue` is given, storing lines into batches for it.
 Status ParseFiles(const std::vector<std::string>& paths, const LogReadOptions& options,
-                  LogReadStats* stats, Correlator* correlator, BatchQueue* queue) {
+                  LogReadStats* stats, Correlator* correlator, BatchQueue* queue,
+                  CandidateSelector* selector) {
   Status first_error;
   DaemonCounter daemons(&stats->per_daemon);
   std::unique_ptr<Batch> batch = queue != nullptr ? queue->Fresh() : nullptr;
@@ -178,7 +182,8 @@ Status ParseFiles(const std::vector<std::string>& paths, const LogReadOptions& o
     std::string_view line;
     while (reader.Next(&line)) {
       if (queue == nullptr) {
-        if (ParseLine(line, path, reader.line_number(), options, &cursor, &daemons, stats, &rec, &ev)) {
+        if (ParseLine(line, path, reader.line_number(), options, &cursor, &daemons, selector, stats,
+                      &rec, &ev)) {
           correlator->Add(rec, ev, LineSource{file_index, reader.line_number(), line});
         }
         continue;
@@ -191,8 +196,8 @@ Status ParseFiles(const std::vector<std::string>& paths, const LogReadOptions& o
       }
       batch->items.emplace_back();
       Batch::Item& item = batch->items.back();
-      if (!ParseLine(copy, path, reader.line_number(), options, &cursor, &daemons, stats,
-                     &item.rec, &item.ev)) {
+      if (!ParseLine(copy, path, reader.line_number(), options, &cursor, &daemons, selector,
+                     stats, &item.rec, &item.ev)) {
         batch->items.pop_back();
         continue;
       }
@@ -221,13 +226,20 @@ Status ReadLogs(const std::vector<std::string>& paths, const LogReadOptions& opt
                 JourneySink* sink, LogReadStats* stats) {
   Correlator correlator(options.correlator, sink);
   Status result;
-  if (options.threads <= 1) {
-    result = ParseFiles(paths, options, stats, &correlator, nullptr);
+  bool from_stdin = false;
+  for (const std::string& p : paths) from_stdin = from_stdin || p == "-";
+  if (!options.search_words.empty() && !from_stdin) {
+    CandidateSelector selector(options.search_words);
+    CollectCandidates(paths, &selector);
+    stats->prefiltered = true;
+    result = ParseFiles(paths, options, stats, &correlator, nullptr, &selector);
+  } else if (options.threads <= 1) {
+    result = ParseFiles(paths, options, stats, &correlator, nullptr, nullptr);
   } else {
     // Two stages: this thread correlates (and so calls the sink) while a second one reads
     // and parses. Same lines, same order: the output is identical to one thread's.
     BatchQueue queue;
-    std::thread parser([&] { result = ParseFiles(paths, options, stats, nullptr, &queue); });
+    std::thread parser([&] { result = ParseFiles(paths, options, stats, nullptr, &queue, nullptr); });
     while (std::unique_ptr<Batch> batch = queue.Pop()) {
       for (const Batch::Item& item : batch->items) correlator.Add(item.rec, item.ev, item.where);
       queue.Recycle(std::move(batch));

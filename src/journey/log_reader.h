@@ -38,6 +38,10 @@ struct LogReadOptions {
                                    // thread while the caller correlates (same output;
                                    // see docs/BENCHMARKS.md for when it pays)
   CorrelatorOptions correlator;
+  // When set, only messages that mention one of these words (case-insensitive) are
+  // rebuilt, in two passes over the files (prefilter.h); the per-line counts then cover
+  // only the lines that were parsed.
+  std::vector<std::string> search_words;
   size_t unknown_samples = 5;      // how many unrecognised lines to keep for --stats
 };
 
@@ -66,6 +70,7 @@ struct LogReadStats {
   std::vector<std::string> unknown_samples;  // "file:line: text"
   std::vector<FileSpan> files;
   std::vector<std::string> errors;
+  bool prefiltered = false;        // search_words applied: counts cover parsed lines only
   CorrelatorStats correlator;
 };
 

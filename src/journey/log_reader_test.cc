@@ -7,6 +7,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -144,6 +145,44 @@ TEST_F(LogReaderTest, TwoThreadsGiveExactlyTheSameJourneysAsOne) {
   }
   ASSERT_EQ(runs[0].size(), 400u);
   EXPECT_EQ(runs[0], runs[1]);
+}
+
+TEST_F(LogReaderTest, SearchWordsRebuildTheSameJourneysForThoseMessages) {
+  const char kLog[] =
+      "Dec  7 13:28:01 mail postfix/smtpd[1]: A17F830001CA: client=c.example.org[192.0.2.7]\n"
+      "Dec  7 13:28:01 mail postfix/cleanup[2]: A17F830001CA: message-id=<one@example.org>\n"
+      "Dec  7 13:28:01 mail postfix/qmgr[3]: A17F830001CA: from=<a@example.org>, size=2259, nrcpt=1 (queue active)\n"
+      "Dec  7 13:28:01 mail postfix/smtpd[1]: B27F830001CB: client=d.example.org[192.0.2.8]\n"
+      "Dec  7 13:28:01 mail postfix/qmgr[3]: B27F830001CB: from=<b@example.org>, size=1000, nrcpt=1 (queue active)\n"
+      "Dec  7 13:28:30 mail postfix/smtp[9]: connect to mx1.example.com[198.51.100.2]:25: Connection timed out\n"
+      "Dec  7 13:28:31 mail postfix/smtp[9]: A17F830001CA: to=<R@Example.com>, relay=mx.example.com[198.51.100.3]:25, delay=30, delays=0/0.03/30/0.06, dsn=5.1.1, status=bounced (host mx.example.com[198.51.100.3] said: 550 5.1.1 unknown (in reply to RCPT TO command))\n"
+      "Dec  7 13:28:31 mail postfix/cleanup[2]: C37F830001CC: message-id=<dsn@mail>\n"
+      "Dec  7 13:28:31 mail postfix/bounce[4]: A17F830001CA: sender non-delivery notification: C37F830001CC\n"
+      "Dec  7 13:28:31 mail postfix/qmgr[3]: C37F830001CC: from=<>, size=3000, nrcpt=1 (queue active)\n"
+      "Dec  7 13:28:31 mail postfix/qmgr[3]: A17F830001CA: removed\n"
+      "Dec  7 13:28:32 mail postfix/smtp[10]: B27F830001CB: to=<other@example.net>, relay=mx.example.net[198.51.100.4]:25, delay=1, delays=0/0/0.5/0.5, dsn=2.0.0, status=sent (250 ok)\n"
+      "Dec  7 13:28:32 mail postfix/qmgr[3]: B27F830001CB: removed\n"
+      "Dec  7 13:28:33 mail postfix/local[5]: C37F830001CC: to=<a@example.org>, relay=local, delay=0.1, delays=0/0/0/0.1, dsn=2.0.0, status=sent (delivered to mailbox)\n"
+      "Dec  7 13:28:33 mail postfix/qmgr[3]: C37F830001CC: removed\n"
+      "Dec  7 13:29:00 mail postfix/smtpd[6]: NOQUEUE: reject: RCPT from x.example[192.0.2.9]: 554 5.7.1 <r@example.com>: Relay access denied; from=<s@x.example> to=<r@example.com> proto=ESMTP helo=<x>\n";
+  std::string path = Write("mail.log", kLog);
+  std::map<std::string, std::string> full, searched;
+  for (int pass = 0; pass < 2; ++pass) {
+    Collect sink;
+    LogReadStats stats;
+    LogReadOptions options;
+    if (pass == 1) options.search_words = {"r@example.com"};
+    ASSERT_TRUE(ReadLogs({path}, options, &sink, &stats).ok());
+    EXPECT_EQ(stats.prefiltered, pass == 1);
+    for (const Journey& j : sink.journeys) (pass == 0 ? full : searched)[j.qid] = Digest(j);
+  }
+  // The message to the word (any case), its bounce notice (learnt from the notice line)
+  // and the NOQUEUE reject; not the unrelated message.
+  ASSERT_EQ(searched.count("A17F830001CA"), 1u);
+  EXPECT_EQ(searched["A17F830001CA"], full["A17F830001CA"]);  // with its connect-timeout note
+  EXPECT_EQ(searched.count("NOQUEUE"), 1u);
+  EXPECT_EQ(searched.count("B27F830001CB"), 0u);
+  ASSERT_EQ(searched.count("C37F830001CC"), 1u);
 }
 
 }  // namespace
