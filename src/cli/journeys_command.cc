@@ -1,13 +1,18 @@
-// journeys_command - `mailwhy journeys [LOG...] [--json] [--stats] [--year Y]`
+// journeys_command - `mailwhy journeys [LOG...] [--json] [--stats] [--year Y] [--lang L]
+//                    [--rules DIR]`
 //
-// Prints every message's journey: NDJSON (one journey per line, docs/FORMATS.md) with
-// --json, otherwise one readable block per journey. --stats prints to standard error what
-// was read: lines, lines per daemon, lines not understood (with samples), journeys, and
-// how many were still open at the end.
+// Prints every message's journey with its diagnosis: each recipient's verdict and the
+// journey's findings (diagnose/journey_diagnosis.h), in the language of --lang. NDJSON
+// (one journey per line, docs/FORMATS.md) with --json, otherwise one readable block per
+// journey with one line per verdict and per finding (`mailwhy why` tells the whole
+// story of one message). --stats prints to standard error what was read: lines, lines
+// per daemon, lines not understood (with samples), journeys, and how many were still
+// open at the end.
 #include <unistd.h>
 
 #include <cstdio>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -15,8 +20,12 @@
 
 #include "cli/command.h"
 #include "cli/inputs.h"
+#include "cli/knowledge.h"
+#include "cli/language.h"
+#include "diagnose/journey_diagnosis.h"
 #include "journey/log_reader.h"
 #include "render/journey_render.h"
+#include "render/verdict_render.h"
 
 namespace mailwhy {
 
@@ -29,16 +38,25 @@ struct JourneysOptions {
   int year = 0;
   int threads = 1;
   std::string color = "auto";
+  std::string lang;
+  std::vector<std::string> rule_dirs;
 };
 
+constexpr size_t kTextWidth = 100;
+
+// Diagnoses each journey as it is emitted and renders it with its verdicts and findings.
 // Buffers output and writes it in large blocks: one write per journey would dominate.
 class PrintingSink : public JourneySink {
  public:
-  PrintingSink(bool json, RenderContext ctx) : json_(json), ctx_(ctx) { buf_.reserve(1 << 20); }
+  PrintingSink(bool json, Lang lang, const Classifier& classifier, RenderContext ctx)
+      : json_(json), lang_(lang), classifier_(classifier), ctx_(ctx) {
+    buf_.reserve(1 << 20);
+  }
   ~PrintingSink() override { Flush(); }
   void OnJourney(Journey&& j) override {
-    if (json_) AppendJourneyJson(j, no_verdicts_, ctx_, &buf_);
-    else AppendJourneyText(j, no_verdicts_, ctx_, &buf_);
+    JourneyDiagnosis d = DiagnoseJourney(j, classifier_);
+    if (json_) Json(j, d);
+    else Text(j, d);
     if (buf_.size() >= (1 << 20)) Flush();
   }
   void Flush() {
@@ -47,10 +65,36 @@ class PrintingSink : public JourneySink {
   }
 
  private:
+  void Json(const Journey& j, const JourneyDiagnosis& d) {
+    verdicts_.assign(j.recipients.size(), std::string());
+    for (size_t i = 0; i < d.recipients.size(); ++i) {
+      if (d.recipients[i].has_verdict) AppendVerdictJson(d.recipients[i].verdict, lang_, &verdicts_[i]);
+    }
+    findings_.assign(d.findings.size(), std::string());
+    for (size_t i = 0; i < d.findings.size(); ++i) {
+      AppendFindingJson(d.findings[i], j, lang_, &findings_[i]);
+    }
+    AppendJourneyJson(j, verdicts_, &findings_, ctx_, &buf_);
+  }
+
+  void Text(const Journey& j, const JourneyDiagnosis& d) {
+    verdicts_.assign(j.recipients.size(), std::string());
+    for (size_t i = 0; i < d.recipients.size(); ++i) {
+      if (d.recipients[i].has_verdict) {
+        AppendVerdictBrief(d.recipients[i].verdict, lang_, kTextWidth, "    verdict   ", &verdicts_[i]);
+      }
+    }
+    std::string findings;
+    for (const Finding& f : d.findings) AppendFindingBrief(f, lang_, kTextWidth, "  finding   ", &findings);
+    AppendJourneyText(j, verdicts_, findings, ctx_, &buf_);
+  }
+
   bool json_;
+  Lang lang_;
+  const Classifier& classifier_;
   RenderContext ctx_;
   std::string buf_;
-  std::vector<std::string> no_verdicts_;
+  std::vector<std::string> verdicts_, findings_;  // reused between journeys
 };
 
 void PrintStats(const LogReadStats& s) {
@@ -79,6 +123,12 @@ void PrintStats(const LogReadStats& s) {
 }
 
 int RunJourneys(const JourneysOptions& o) {
+  std::shared_ptr<const Classifier> classifier;
+  Status loaded = LoadKnowledge(o.rule_dirs, &classifier);
+  if (!loaded.ok()) {
+    std::cerr << "mailwhy: " << loaded.ToString() << "\n";
+    return 2;
+  }
   std::vector<std::string> files;
   if (!ResolveInputs(o.files, &files)) return 2;
   RenderContext ctx;
@@ -90,7 +140,7 @@ int RunJourneys(const JourneysOptions& o) {
   LogReadStats stats;
   Status s;
   {
-    PrintingSink sink(o.json, ctx);
+    PrintingSink sink(o.json, LanguageFromOption(o.lang), *classifier, ctx);
     s = ReadLogs(files, ro, &sink, &stats);
   }
   fflush(stdout);
@@ -115,6 +165,9 @@ void RegisterJourneysCommand(CLI::App& app, int* exit_code) {
                   "parse in a second thread (same output)")->check(CLI::Range(1, 2));
   cmd->add_option("--color", opts->color, "never, always or auto (colour on a terminal)")
       ->check(CLI::IsMember({"never", "always", "auto"}));
+  cmd->add_option("--lang", opts->lang, "ja or en (default from LC_ALL, LC_MESSAGES, LANG)")
+      ->check(CLI::IsMember({"ja", "en"}));
+  cmd->add_option("--rules", opts->rule_dirs, "extra rule directory (repeatable)");
   cmd->callback([opts, exit_code] { *exit_code = RunJourneys(*opts); });
 }
 

@@ -1,6 +1,7 @@
 // journey_diagnosis - verdicts for every recipient of a journey (see journey_diagnosis.h).
 #include "diagnose/journey_diagnosis.h"
 
+#include "diagnose/findings.h"
 #include "diagnose/journey_facts.h"
 
 namespace mailwhy {
@@ -14,6 +15,8 @@ JourneyDiagnosis DiagnoseJourney(const Journey& j, const Classifier& classifier)
     d.recipients[i].has_verdict = true;
     d.recipients[i].verdict = classifier.Classify(FactsForRecipient(j, r));
   }
+  d.findings = FindJourneyFindings(j, d.recipients, classifier);
+  for (Finding& f : d.findings) f.rule = classifier.rules().FindFinding(f.id);
   return d;
 }
 

@@ -27,6 +27,7 @@ constexpr std::string_view kRuleKeys[] = {
     "extract", "details", "en", "ja", "refs", "source", "examples", "texts_from",
 };
 constexpr std::string_view kProviderKeys[] = {"name", "relay", "domain", "markers"};
+constexpr std::string_view kFindingKeys[] = {"id", "side", "source", "refs", "en", "ja"};
 constexpr std::string_view kTextKeys[] = {"summary", "explanation", "remedies"};
 constexpr std::string_view kExampleKeys[] = {"text",  "dsn",       "code",   "status", "stage",
                                              "relay", "recipient", "sender", "origin"};
@@ -43,6 +44,18 @@ constexpr std::string_view kPlaceholders[] = {
     "dnsbl",     "listed_ip",        "lookup_url", "url",           "relay",
     "relay_ip",  "recipient",        "recipient_domain", "sender",  "sender_domain",
     "dsn",       "code",             "client",     "provider",
+};
+// The values findings fill (findings.h for journeys; other layers' checks reuse them). A
+// name ending in "_seconds" is a number of seconds; the name without the suffix is the
+// same duration in words.
+constexpr std::string_view kFindingPlaceholders[] = {
+    "recipient",     "recipient_domain", "sender",        "sender_domain", "relay",
+    "relay_host",    "client",           "client_ip",     "helo",          "host",
+    "qid",           "stage",            "code",          "sasl_user",     "uid",
+    "pickup_sender", "host_label",       "part",          "part_seconds",  "total",
+    "total_seconds", "share",            "try",           "failed_hosts",  "attempts",
+    "deferrals",     "first",            "last",          "span",          "span_seconds",
+    "notice_qid",    "queued_as",        "time",          "delivery_text",
 };
 
 template <size_t N>
@@ -147,21 +160,25 @@ bool IsValidCodePattern(std::string_view p) {
   return true;
 }
 
+using PlaceholderCheck = bool (*)(std::string_view);
+
 // Checks that every "{name}" / "{name|fallback}" in `text` names a known placeholder.
-Status CheckPlaceholders(const Ctx& ctx, const toml::node& n, const std::string& text) {
+Status CheckPlaceholders(const Ctx& ctx, const toml::node& n, const std::string& text,
+                         PlaceholderCheck known) {
   for (size_t open = text.find('{'); open != std::string::npos; open = text.find('{', open + 1)) {
     size_t close = text.find('}', open);
     if (close == std::string::npos) return ctx.Error(n.source(), "unclosed '{' in text");
     std::string inner = text.substr(open + 1, close - open - 1);
     std::string name = inner.substr(0, inner.find('|'));
-    if (!IsKnownPlaceholder(name)) {
+    if (!known(name)) {
       return ctx.Error(n.source(), "unknown placeholder '{" + name + "}'");
     }
   }
   return Status::Ok();
 }
 
-Status ReadText(const Ctx& ctx, const toml::node& n, const std::string& lang, RuleText* out) {
+Status ReadText(const Ctx& ctx, const toml::node& n, const std::string& lang, RuleText* out,
+                PlaceholderCheck known = IsKnownPlaceholder) {
   const auto* t = n.as_table();
   if (!t) return ctx.Error(n.source(), "'" + lang + "' must be a table of texts");
   Status s = CheckKeys(ctx, *t, std::begin(kTextKeys), std::end(kTextKeys), "'" + lang + "'");
@@ -173,14 +190,14 @@ Status ReadText(const Ctx& ctx, const toml::node& n, const std::string& lang, Ru
       s = GetStrings(ctx, v, lang + ".remedies", &out->remedies);
       if (s.ok()) {
         for (const auto& r : out->remedies) {
-          s = CheckPlaceholders(ctx, v, r);
+          s = CheckPlaceholders(ctx, v, r, known);
           if (!s.ok()) break;
         }
       }
     } else {
       std::string* dst = k == "summary" ? &out->summary : &out->explanation;
       s = GetString(ctx, v, lang + "." + k, dst);
-      if (s.ok()) s = CheckPlaceholders(ctx, v, *dst);
+      if (s.ok()) s = CheckPlaceholders(ctx, v, *dst, known);
     }
     if (!s.ok()) return s;
   }
@@ -396,6 +413,73 @@ Status ReadProvider(const Ctx& ctx, const toml::table& t, Provider* p) {
   return Status::Ok();
 }
 
+// Reads one [[finding]] table: texts only, the detection is code (findings.h).
+Status ReadFinding(const Ctx& ctx, const toml::table& t, FindingRule* f) {
+  Status s = CheckKeys(ctx, t, std::begin(kFindingKeys), std::end(kFindingKeys), "[[finding]]");
+  if (!s.ok()) return s;
+  f->line = static_cast<int>(t.source().begin.line);
+  f->file = ctx.file();
+  for (auto&& [key, v] : t) {
+    std::string k(key.str());
+    std::string str;
+    if (k == "id" || k == "side" || k == "source") {
+      s = GetString(ctx, v, k, &str);
+      if (!s.ok()) return s;
+      if (k == "id" && !IsValidId(str)) {
+        return ctx.Error(v.source(), "bad finding id '" + str + "' (use a-z 0-9 . _ -)");
+      }
+      Side side = Side::kSender;
+      if (k == "side" && !ParseSide(str, &side)) {
+        return ctx.Error(v.source(), "unknown side '" + str + "'");
+      }
+      if (k == "id") f->id = str;
+      else if (k == "side") f->side = side;
+      else f->source = str;
+    } else if (k == "refs") {
+      s = GetStrings(ctx, v, k, &f->refs);
+      if (!s.ok()) return s;
+      for (const auto& e : f->refs) {
+        if (e.rfind("http://", 0) != 0 && e.rfind("https://", 0) != 0) {
+          return ctx.Error(v.source(), "bad value '" + e + "' in 'refs'");
+        }
+      }
+    } else {
+      s = ReadText(ctx, v, k, k == "en" ? &f->en : &f->ja, IsKnownFindingPlaceholder);
+      if (!s.ok()) return s;
+    }
+  }
+  if (f->id.empty()) return ctx.Error(f->line, "finding without 'id'");
+  std::string who = "finding '" + f->id + "'";
+  if (f->source.empty()) return ctx.Error(f->line, who + " has no 'source' (cite the evidence)");
+  if (f->en.summary.empty()) return ctx.Error(f->line, who + " has no en.summary");
+  if (f->ja.summary.empty()) return ctx.Error(f->line, who + " has no ja.summary");
+  if (f->en.explanation.empty() != f->ja.explanation.empty()) {
+    return ctx.Error(f->line, who + " has an explanation in one language only");
+  }
+  if (f->en.remedies.size() != f->ja.remedies.size()) {
+    return ctx.Error(f->line, who + " has " + std::to_string(f->en.remedies.size()) +
+                                  " en.remedies but " + std::to_string(f->ja.remedies.size()) +
+                                  " ja.remedies");
+  }
+  return Status::Ok();
+}
+
+// Reads a [[finding]] and adds it, refusing an id already taken by another finding.
+Status AddFinding(const Ctx& ctx, const toml::table& t,
+                  std::vector<std::shared_ptr<const FindingRule>>* findings) {
+  auto f = std::make_shared<FindingRule>();
+  Status s = ReadFinding(ctx, t, f.get());
+  if (!s.ok()) return s;
+  for (const auto& other : *findings) {
+    if (other->id == f->id) {
+      return ctx.Error(f->line, "duplicate finding id '" + f->id + "' (first at " + other->file +
+                                    ":" + std::to_string(other->line) + ")");
+    }
+  }
+  findings->push_back(std::move(f));
+  return Status::Ok();
+}
+
 // True when the rule's texts are complete in both languages.
 Status CheckTexts(const Ctx& ctx, const Rule& r) {
   const std::pair<const RuleText*, const char*> texts[] = {{&r.en, "en"}, {&r.ja, "ja"}};
@@ -417,6 +501,15 @@ Status CheckTexts(const Ctx& ctx, const Rule& r) {
 }  // namespace
 
 bool IsKnownPlaceholder(std::string_view name) { return OneOf(kPlaceholders, name); }
+
+bool IsKnownFindingPlaceholder(std::string_view name) { return OneOf(kFindingPlaceholders, name); }
+
+std::shared_ptr<const FindingRule> RuleSet::FindFinding(std::string_view id) const {
+  for (const auto& f : findings_) {
+    if (f->id == id) return f;
+  }
+  return nullptr;
+}
 
 const Rule* RuleSet::Find(std::string_view id) const {
   for (const auto& r : rules_) {
@@ -450,8 +543,9 @@ Status LoadRuleFiles(std::vector<RuleFile> files, RuleSet* out) {
     }
     for (auto&& [key, node] : doc) {
       std::string k(key.str());
-      if (k != "rule" && k != "provider") {
-        return ctx.Error(key.source(), "unknown top-level key '" + k + "' (expected [[rule]] or [[provider]])");
+      if (k != "rule" && k != "provider" && k != "finding") {
+        return ctx.Error(key.source(), "unknown top-level key '" + k +
+                                           "' (expected [[rule]], [[provider]] or [[finding]])");
       }
       const auto* arr = node.as_array();
       if (!arr || !arr->is_array_of_tables()) {
@@ -459,6 +553,11 @@ Status LoadRuleFiles(std::vector<RuleFile> files, RuleSet* out) {
       }
       for (const toml::node& e : *arr) {
         const toml::table& t = *e.as_table();
+        if (k == "finding") {
+          Status s = AddFinding(ctx, t, &set.findings_);
+          if (!s.ok()) return s;
+          continue;
+        }
         if (k == "provider") {
           Provider p;
           Status s = ReadProvider(ctx, t, &p);

@@ -18,7 +18,7 @@
 //   directories, the one given later (--rules) replaces the earlier (/etc/mailwhy/
 //   rules.d). A rule id may appear only once in the whole set.
 //
-//   FILE SCHEMA. Top-level keys are [[provider]] and [[rule]] tables only.
+//   FILE SCHEMA. Top-level keys are [[provider]], [[rule]] and [[finding]] tables only.
 //     [[provider]]  name; relay (host suffixes); domain (recipient domains); markers
 //                   (phrases only this provider's replies carry, like "gsmtp").
 //     [[rule]]      id          stable name, [a-z0-9._-], e.g. "gmail.auth.5.7.26"
@@ -57,6 +57,17 @@
 //     details:      extract     detail names taken from the text: dnsbl, listed_ip,
 //                               lookup_url, url
 //                   details     fixed key/value pairs added to the verdict
+//     [[finding]]   the texts of a finding (finding_rule.h): something a journey or a
+//                   check shows beyond one reply. The detection is code (findings.h for
+//                   journeys), so a finding has no conditions and no examples.
+//                   id          stable name the detector emits, e.g. "journey.delays.connect"
+//                   side        who must act (as for rules); leave it out for a finding
+//                               that only explains
+//                   source      the evidence; refs: URLs
+//                   en, ja      summary (required), explanation, remedies (the same
+//                               number in both languages)
+//                   Finding ids are unique across the set, like rule ids; their file's
+//                   place in the precedence order does not matter.
 //   Phrases are normalised like the text they match (normalize.h): case and white space
 //   do not matter, "email" and "mail" are the same word.
 //
@@ -64,7 +75,8 @@
 //   {lookup_url} {url} {relay} {relay_ip} {recipient} {recipient_domain} {sender}
 //   {sender_domain} {dsn} {code} {client} {provider}; "{name|fallback}" gives the
 //   fallback text when the value is unknown. A remedy whose placeholder has neither is
-//   left out.
+//   left out. Finding texts use the values their detector fills instead
+//   (IsKnownFindingPlaceholder()).
 // DIAGNOSTICS
 //   Every error is "FILE:LINE: what is wrong", LINE being where the offending key or
 //   value is written. Loading stops at the first error.
@@ -78,6 +90,7 @@
 #include <string_view>
 #include <vector>
 
+#include "diagnose/finding_rule.h"
 #include "diagnose/rule.h"
 #include "util/status.h"
 
@@ -100,13 +113,17 @@ class RuleSet {
  public:
   const std::vector<std::shared_ptr<const Rule>>& rules() const { return rules_; }
   const std::vector<Provider>& providers() const { return providers_; }
+  const std::vector<std::shared_ptr<const FindingRule>>& findings() const { return findings_; }
   const std::vector<RuleFile>& files() const { return files_; }  // in precedence order
   const Rule* Find(std::string_view id) const;
+  // The [[finding]] of that id, or null (a user file replaced the one that had it).
+  std::shared_ptr<const FindingRule> FindFinding(std::string_view id) const;
 
  private:
   friend Status LoadRuleFiles(std::vector<RuleFile> files, RuleSet* out);
   std::vector<std::shared_ptr<const Rule>> rules_;
   std::vector<Provider> providers_;
+  std::vector<std::shared_ptr<const FindingRule>> findings_;
   std::vector<RuleFile> files_;  // texts dropped after loading; names kept
 };
 
@@ -121,8 +138,10 @@ std::vector<std::string> DefaultUserRuleDirs();
 // Built-in files (optional) + user directories, merged and loaded.
 Status LoadRules(const RuleLoadOptions& options, RuleSet* out);
 
-// The placeholder names texts may use.
+// The placeholder names rule texts may use.
 bool IsKnownPlaceholder(std::string_view name);
+// The placeholder names finding texts may use: the values the detectors fill.
+bool IsKnownFindingPlaceholder(std::string_view name);
 
 }  // namespace mailwhy
 

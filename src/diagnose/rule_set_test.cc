@@ -113,9 +113,10 @@ TEST(RuleSet, BadCodesAndDsn) {
             "bad.toml:3: bad value 'rcpt-to' in 'stage'");
 }
 
-TEST(RuleSet, TopLevelKeysAreRuleAndProviderOnly) {
+TEST(RuleSet, TopLevelKeysAreRuleProviderAndFindingOnly) {
   EXPECT_EQ(Load("title = \"x\"\n" + Rule("a")).ToString(),
-            "bad.toml:1: unknown top-level key 'title' (expected [[rule]] or [[provider]])");
+            "bad.toml:1: unknown top-level key 'title' "
+            "(expected [[rule]], [[provider]] or [[finding]])");
 }
 
 TEST(RuleSet, MissingSourceOrExamples) {
@@ -157,6 +158,70 @@ TEST(RuleSet, UserFileReplacesBuiltInOfTheSameName) {
   EXPECT_EQ(set.rules()[1]->id, "user.one");
   EXPECT_EQ(set.rules()[1]->file, "/etc/mailwhy/rules.d/50-x.toml");
   EXPECT_EQ(set.rules()[2]->id, "builtin.two");
+}
+
+// A complete [[finding]] (10 lines); `extra` lines go after the id line.
+std::string FindingToml(const std::string& id, const std::string& extra = "") {
+  return "[[finding]]\n"
+         "id = \"" + id + "\"\n" + extra +
+         "side = \"sending-app\"\n"
+         "source = \"test\"\n"
+         "en.summary = \"waited {part}\"\n"
+         "en.explanation = \"e\"\n"
+         "en.remedies = [\"r {qid}\"]\n"
+         "ja.summary = \"s\"\n"
+         "ja.explanation = \"e\"\n"
+         "ja.remedies = [\"r\"]\n";
+}
+
+TEST(RuleSet, FindingLoadsBesideRules) {
+  RuleSet set;
+  Status s = Load(Rule("a") + FindingToml("journey.x") + FindingToml("journey.y"), &set);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_EQ(set.rules().size(), 1u);
+  ASSERT_EQ(set.findings().size(), 2u);
+  std::shared_ptr<const FindingRule> f = set.FindFinding("journey.y");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->line, 25);
+  EXPECT_EQ(f->en.summary, "waited {part}");
+  ASSERT_TRUE(f->side.has_value());
+  EXPECT_EQ(ToString(*f->side), "sending-app");
+  EXPECT_EQ(set.FindFinding("journey.z"), nullptr);
+}
+
+TEST(RuleSet, FindingErrorsNameTheirLine) {
+  EXPECT_EQ(Load(FindingToml("journey.x", "when = \"x\"\n")).ToString(),
+            "bad.toml:3: unknown key 'when' in [[finding]]");
+  EXPECT_EQ(Load(FindingToml("journey.x", "examples = [\"x\"]\n")).ToString(),
+            "bad.toml:3: unknown key 'examples' in [[finding]]");
+  std::string bad_side = FindingToml("journey.x");
+  bad_side.replace(bad_side.find("\"sending-app\""), 13, "\"the-app\"");
+  EXPECT_EQ(Load(bad_side).ToString(), "bad.toml:3: unknown side 'the-app'");
+  // Finding texts use the detectors' values, not a rule's.
+  std::string bad_placeholder = FindingToml("journey.x");
+  bad_placeholder.replace(bad_placeholder.find("{part}"), 6, "{lookup_url}");
+  EXPECT_EQ(Load(bad_placeholder).ToString(), "bad.toml:5: unknown placeholder '{lookup_url}'");
+  std::string no_summary = FindingToml("journey.x");
+  no_summary.erase(no_summary.find("ja.summary"), 17);
+  EXPECT_EQ(Load(no_summary).ToString(), "bad.toml:1: finding 'journey.x' has no ja.summary");
+  std::string uneven = FindingToml("journey.x");
+  uneven.replace(uneven.find("ja.remedies = [\"r\"]"), 19, "ja.remedies = [\"r\", \"q\"]");
+  EXPECT_EQ(Load(uneven).ToString(),
+            "bad.toml:1: finding 'journey.x' has 1 en.remedies but 2 ja.remedies");
+  EXPECT_EQ(Load(FindingToml("journey.x") + FindingToml("journey.x")).ToString(),
+            "bad.toml:11: duplicate finding id 'journey.x' (first at bad.toml:1)");
+}
+
+TEST(RuleSet, FindingsNeedNoRemedies) {
+  std::string f = FindingToml("journey.x");
+  for (const char* key : {"en.remedies", "ja.remedies"}) {
+    size_t at = f.find(key);
+    f.erase(at, f.find('\n', at) + 1 - at);
+  }
+  RuleSet set;
+  Status s = Load(f, &set);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_TRUE(set.FindFinding("journey.x")->en.remedies.empty());
 }
 
 TEST(RuleSet, MissingUserDirectory) {

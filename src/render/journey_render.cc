@@ -150,6 +150,12 @@ std::string TimeText(const LogTime& t) {
 
 void AppendJourneyJson(const Journey& j, const std::vector<std::string>& verdicts,
                        const RenderContext& ctx, std::string* out) {
+  AppendJourneyJson(j, verdicts, nullptr, ctx, out);
+}
+
+void AppendJourneyJson(const Journey& j, const std::vector<std::string>& verdicts,
+                       const std::vector<std::string>* findings, const RenderContext& ctx,
+                       std::string* out) {
   JsonWriter w(out);
   w.BeginObject();
   w.Field("v", kContractVersion);
@@ -218,6 +224,14 @@ void AppendJourneyJson(const Journey& j, const std::vector<std::string>& verdict
   w.Field("end", ToString(j.end));
   w.Field("expired", j.expired);
   w.Field("removed_by_admin", j.removed_by_admin);
+  w.Key("findings");
+  if (findings == nullptr) {
+    w.Null();
+  } else {
+    w.BeginArray();
+    for (const std::string& f : *findings) w.Raw(f);
+    w.EndArray();
+  }
   w.Key("lines");
   w.BeginArray();
   for (const LineRef& l : j.lines) {
@@ -258,6 +272,12 @@ std::string DelayText(const Attempt& a) {
 
 void AppendJourneyText(const Journey& j, const std::vector<std::string>& verdict_texts,
                        const RenderContext& ctx, std::string* out) {
+  AppendJourneyText(j, verdict_texts, std::string_view(), ctx, out);
+}
+
+void AppendJourneyText(const Journey& j, const std::vector<std::string>& verdict_texts,
+                       std::string_view findings_text, const RenderContext& ctx,
+                       std::string* out) {
   const char* bold = ctx.color ? "\033[1m" : "";
   const char* reset = ctx.color ? "\033[0m" : "";
   std::string first = TimeText(j.first_seen);
@@ -318,6 +338,7 @@ void AppendJourneyText(const Journey& j, const std::vector<std::string>& verdict
     *out += fmt::format("  parent    {} ({}{}{})\n", Safe(j.parent.qid), Safe(j.parent.kind),
                         j.parent.host.empty() ? "" : " on ", Safe(j.parent.host));
   }
+  *out += findings_text;
   *out += '\n';
 }
 

@@ -2,6 +2,11 @@
 //
 // The wording of events is user interface, not diagnosis, so it lives here as a small
 // two-language table; what a failure means and how to fix it comes from the rules.
+//
+// After the events: per recipient its verdict and the journey findings about that
+// recipient, then the findings about the whole message. An event on another day than the
+// journey's first line shows its date, so a retry three days later does not read as the
+// same afternoon.
 #include "render/timeline.h"
 
 #include <fmt/format.h>
@@ -42,12 +47,21 @@ const Words kRelated{"related message {} ({}): {}", "関連メッセージ {}（
 const Words kHeaderFor{"{} → {}", "{} → {}"};
 const Words kNoSender{"(null sender)", "（送信者なし）"};
 const Words kRecipientLine{"<{}>: {}", "<{}>: {}"};
+const Words kJourneyShows{"What the journey shows:", "経路からわかること:"};
+const Words kWholeMessage{"What the journey shows about the whole message:",
+                          "経路からわかること（メッセージ全体）:"};
 
 std::string T(const Words& w, Lang lang) { return w(lang); }
 
-std::string ClockText(const LogTime& t) {
+// "18:38:12", or "2022-12-08 11:34:22" when the day is not the day of `first`.
+std::string ClockText(const LogTime& t, const LogTime& first) {
   if (!t.known) return "--:--:--";
-  return FormatRfc3339(t.unix_us, t.utc_offset_s).substr(11, 8);
+  std::string s = FormatRfc3339(t.unix_us, t.utc_offset_s);
+  if (first.known) {
+    std::string day = FormatRfc3339(first.unix_us, t.utc_offset_s).substr(0, 10);
+    if (s.compare(0, 10, day) != 0) return s.substr(0, 10) + " " + s.substr(11, 8);
+  }
+  return s.substr(11, 8);
 }
 
 std::string DateTimeText(const LogTime& t) {
@@ -69,14 +83,40 @@ size_t Columns(uint32_t cp) {
 
 std::string Safe(std::string_view s) { return EscapeForTerminal(s); }
 
+// Japanese line-breaking rules, simplified: no line starts with closing punctuation and
+// none ends with opening punctuation.
+bool IsClosingMark(uint32_t cp) {
+  switch (cp) {
+    case 0x3001: case 0x3002: case 0xFF0C: case 0xFF0E: case 0xFF09: case 0x300D:
+    case 0x300F: case 0x3011: case 0xFF01: case 0xFF1F: case 0xFF1A: case 0xFF1B:
+    case 0x30FC: case 0x30FB: case ')': case '.': case ',': case ':': case ';':
+      return true;
+  }
+  return false;
+}
+
+bool IsOpeningMark(uint32_t cp) {
+  return cp == 0xFF08 || cp == 0x300C || cp == 0x300E || cp == 0x3010 || cp == '(';
+}
+
+// May a line break before `cp`, which follows `prev`? At a space always; beside a wide
+// character unless the punctuation forbids it. Never inside a word of narrow characters.
+bool CanBreakBetween(uint32_t prev, uint32_t cp, bool space) {
+  if (space) return true;
+  if (IsClosingMark(cp) || IsOpeningMark(prev)) return false;
+  return Columns(cp) == 2 || Columns(prev) == 2;
+}
+
 }  // namespace
 
 void AppendWrapped(std::string_view text, std::string_view indent, size_t width, std::string* out) {
   const size_t room = width > indent.size() + 10 ? width - indent.size() : 10;
   size_t i = 0;
   while (i < text.size()) {
-    // Take as many characters as fit; remember the last space to break there.
-    size_t cols = 0, j = i, last_space = std::string::npos;
+    // Take as many characters as fit; remember the last place a line may break: at a
+    // space, or beside a wide (Japanese) character, since Japanese has no spaces.
+    size_t cols = 0, j = i, last_break = std::string::npos;
+    uint32_t prev = 0;
     while (j < text.size()) {
       uint32_t cp = static_cast<unsigned char>(text[j]);
       size_t len = 1;
@@ -86,12 +126,13 @@ void AppendWrapped(std::string_view text, std::string_view indent, size_t width,
       }
       size_t w = Columns(cp);
       if (cols + w > room) break;
-      if (text[j] == ' ') last_space = j;
+      if (j > i && CanBreakBetween(prev, cp, text[j] == ' ')) last_break = j;
+      prev = cp;
       cols += w;
       j += len;
     }
     size_t end = j;
-    if (j < text.size() && last_space != std::string::npos && last_space > i) end = last_space;
+    if (j < text.size() && last_break != std::string::npos && last_break > i) end = last_break;
     out->append(indent);
     out->append(text.substr(i, end - i));
     out->push_back('\n');
@@ -136,7 +177,7 @@ class TimelineWriter {
   }
 
   void Line(const LogTime& t, const std::string& what) {
-    std::string indent = "   " + ClockText(t) + "  ";
+    std::string indent = "   " + ClockText(t, j_.first_seen) + "  ";
     std::string cont(indent.size(), ' ');
     std::string wrapped;
     AppendWrapped(Safe(what), cont, o_.width, &wrapped);
@@ -252,13 +293,36 @@ class TimelineWriter {
   void Verdicts() {
     for (size_t i = 0; i < j_.recipients.size() && i < d_.recipients.size(); ++i) {
       const RecipientDiagnosis& rd = d_.recipients[i];
-      if (!rd.has_verdict) continue;
+      if (!rd.has_verdict && !HasFindings(static_cast<int>(i))) continue;
       const Recipient& r = j_.recipients[i];
       *out_ += '\n';
       *out_ += fmt::format("   {}{}{}\n", Bold(),
                            Safe(fmt::format(fmt::runtime(T(kRecipientLine, o_.lang)), r.address, ToString(r.status))),
                            Reset());
-      AppendVerdictText(rd.verdict, o_.lang, o_.color, o_.width, "   ", out_);
+      if (rd.has_verdict) AppendVerdictText(rd.verdict, o_.lang, o_.color, o_.width, "   ", out_);
+      Findings(static_cast<int>(i));
+    }
+    if (!HasFindings(-1)) return;
+    *out_ += fmt::format("\n   {}{}{}\n", Bold(), T(kWholeMessage, o_.lang), Reset());
+    Findings(-1, false);
+  }
+
+  bool HasFindings(int recipient) const {
+    for (const Finding& f : d_.findings) {
+      if (f.recipient == recipient) return true;
+    }
+    return false;
+  }
+
+  // The findings about recipient `recipient` (-1: about the whole message).
+  void Findings(int recipient, bool heading = true) {
+    bool first = true;
+    for (const Finding& f : d_.findings) {
+      if (f.recipient != recipient) continue;
+      if (first && heading) *out_ += "\n   " + T(kJourneyShows, o_.lang) + "\n";
+      if (!first) *out_ += '\n';
+      first = false;
+      AppendFindingText(f, o_.lang, o_.color, o_.width, "   ", out_);
     }
   }
 
