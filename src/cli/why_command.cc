@@ -346,7 +346,11 @@ int RunWhy(const WhyOptions& o) {
         if (rd.has_verdict) AppendVerdictJson(rd.verdict, lang, &v);
         verdicts.push_back(std::move(v));
       }
-      AppendJourneyJson(kept[i], verdicts, ctx, &out);
+      std::vector<std::string> findings(diagnoses[i].findings.size());
+      for (size_t f = 0; f < findings.size(); ++f) {
+        AppendFindingJson(diagnoses[i].findings[f], kept[i], lang, &findings[f]);
+      }
+      AppendJourneyJson(kept[i], verdicts, &findings, ctx, &out);
     }
   } else {
     std::vector<Journey*> need_text;

@@ -148,10 +148,6 @@ std::string TimeText(const LogTime& t) {
   return t.known ? FormatRfc3339(t.unix_us, t.utc_offset_s) : std::string();
 }
 
-void AppendJourneyJson(const Journey& j, const std::vector<std::string>& verdicts,
-                       const RenderContext& ctx, std::string* out) {
-  AppendJourneyJson(j, verdicts, nullptr, ctx, out);
-}
 
 void AppendJourneyJson(const Journey& j, const std::vector<std::string>& verdicts,
                        const std::vector<std::string>* findings, const RenderContext& ctx,
@@ -270,10 +266,6 @@ std::string DelayText(const Attempt& a) {
 
 }  // namespace
 
-void AppendJourneyText(const Journey& j, const std::vector<std::string>& verdict_texts,
-                       const RenderContext& ctx, std::string* out) {
-  AppendJourneyText(j, verdict_texts, std::string_view(), ctx, out);
-}
 
 void AppendJourneyText(const Journey& j, const std::vector<std::string>& verdict_texts,
                        std::string_view findings_text, const RenderContext& ctx,

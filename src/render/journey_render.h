@@ -33,16 +33,12 @@ struct RenderContext {
 void AppendJourneyJson(const Journey& j, const std::vector<std::string>& verdicts,
                        const std::vector<std::string>* findings, const RenderContext& ctx,
                        std::string* out);
-void AppendJourneyJson(const Journey& j, const std::vector<std::string>& verdicts,
-                       const RenderContext& ctx, std::string* out);
 
 // verdict_texts: one already-rendered text block per recipient, or empty.
 // findings_text: an already-rendered block written after the recipients, or "".
 void AppendJourneyText(const Journey& j, const std::vector<std::string>& verdict_texts,
                        std::string_view findings_text, const RenderContext& ctx,
                        std::string* out);
-void AppendJourneyText(const Journey& j, const std::vector<std::string>& verdict_texts,
-                       const RenderContext& ctx, std::string* out);
 
 // "2022-12-05T18:38:12+09:00", or "" when unknown.
 std::string TimeText(const LogTime& t);
