@@ -58,6 +58,9 @@ TEST(WhyCommand, JsonCarriesJourneysWithVerdicts) {
     } else if (j["qid"] == "C323D45672E") {
       EXPECT_EQ(v["reason"], "notcompliantrfc");  // CASES.md 04
       EXPECT_EQ(j["message_id"], "<>");
+      bool empty_id_finding = false;
+      for (const auto& f : j["findings"]) empty_id_finding = empty_id_finding || f["id"] == "journey.empty-message-id";
+      EXPECT_TRUE(empty_id_finding) << line;
     }
     ++journeys;
   }
