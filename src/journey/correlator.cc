@@ -294,10 +294,15 @@ void Correlator::LinkOrExpect(Slot* parent, std::string_view child_qid, std::str
     LinkJourneys(parent, child, kind);
     return;
   }
-  mailwhy::Link down;
-  down.qid.assign(child_qid);
-  down.kind.assign(kind);
-  if (same_host_only) parent->j.children.push_back(down);
+  // A bounce notice's queue file exists on this host for sure, so it is a child at once.
+  // A "queued as" ID may be the next server's own (a relay on loopback that is not a
+  // content filter): it becomes a child only if a journey with that ID shows up.
+  if (kind.find("notification") != std::string_view::npos) {
+    mailwhy::Link down;
+    down.qid.assign(child_qid);
+    down.kind.assign(kind);
+    parent->j.children.push_back(down);
+  }
   std::string k = same_host_only ? parent->j.host : std::string("*");
   k += '\x1f';
   k += child_qid;

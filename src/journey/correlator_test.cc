@@ -109,6 +109,18 @@ TEST(Correlator, BounceWithNotificationAndContentFilterChild) {
   EXPECT_EQ(dsn->direction, Direction::kLocal);
 }
 
+TEST(Correlator, QueuedAsOnLoopbackLinksOnlyAJourneyThatExists) {
+  // A relay on loopback that is not a content filter: "queued as" names its own queue.
+  auto js = Correlate({
+      "Jun  3 10:40:57 mail postfix/qmgr[2216]: 5AA091855DA0: from=<user@sender.com>, size=813, nrcpt=1 (queue active)",
+      "Jun  3 10:40:58 mail postfix/smtp[9711]: 5AA091855DA0: to=<a@example.com>, relay=127.0.0.1[127.0.0.1]:2525, delay=1.4, delays=0.05/0.01/0.01/1.3, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 99XYZ)",
+      "Jun  3 10:40:58 mail postfix/qmgr[2216]: 5AA091855DA0: removed",
+  });
+  ASSERT_EQ(js.size(), 1u);
+  EXPECT_TRUE(js[0].children.empty());
+  EXPECT_EQ(js[0].recipients.at(0).attempts.at(0).queued_as, "99XYZ");
+}
+
 TEST(Correlator, DeferredThenExpiredReturnsToSender) {
   // lightmeter 18_expired: retries over days, then expired with a bounce notice.
   auto js = Correlate({
