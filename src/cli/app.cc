@@ -14,6 +14,7 @@ int RunCli(int argc, char** argv) {
   int exit_code = 0;
   RegisterWhyCommand(app, &exit_code);
   RegisterJourneysCommand(app, &exit_code);
+  RegisterReportCommand(app, &exit_code);
   RegisterExplainCommand(app, &exit_code);
   RegisterRulesCommand(app, &exit_code);
   try {

@@ -13,6 +13,7 @@
 namespace mailwhy {
 
 void RegisterJourneysCommand(CLI::App& app, int* exit_code);
+void RegisterReportCommand(CLI::App& app, int* exit_code);
 void RegisterExplainCommand(CLI::App& app, int* exit_code);
 void RegisterRulesCommand(CLI::App& app, int* exit_code);
 void RegisterWhyCommand(CLI::App& app, int* exit_code);

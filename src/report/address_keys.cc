@@ -69,6 +69,91 @@ size_t BracketedAddressAt(std::string_view s, size_t i) {
   return 0;
 }
 
+// Length of an ISO 8601 timestamp at s[i]: YYYY-MM-DD, "T" or " ", hh:mm[:ss[.fff]],
+// then an optional "Z" or offset; 0 when there is none.
+size_t TimestampAt(std::string_view s, size_t i) {
+  auto digits = [&](size_t p, size_t n) {
+    if (p + n > s.size()) return false;
+    for (size_t k = 0; k < n; ++k) {
+      if (!IsDigit(s[p + k])) return false;
+    }
+    return true;
+  };
+  if (i > 0 && IsDigit(s[i - 1])) return 0;
+  size_t p = i;
+  if (!digits(p, 4) || p + 16 > s.size() || s[p + 4] != '-' || !digits(p + 5, 2) || s[p + 7] != '-' ||
+      !digits(p + 8, 2) || (s[p + 10] != 'T' && s[p + 10] != ' ') || !digits(p + 11, 2) ||
+      s[p + 13] != ':' || !digits(p + 14, 2)) {
+    return 0;
+  }
+  p += 16;
+  if (p < s.size() && s[p] == ':' && digits(p + 1, 2)) {
+    p += 3;
+    if (p < s.size() && s[p] == '.' && digits(p + 1, 1)) {
+      ++p;
+      while (p < s.size() && IsDigit(s[p])) ++p;
+    }
+  }
+  if (p < s.size() && s[p] == 'Z') {
+    ++p;
+  } else if (p < s.size() && (s[p] == '+' || s[p] == '-') && digits(p + 1, 2)) {
+    size_t q = p + 3;
+    if (q < s.size() && s[q] == ':') ++q;
+    if (digits(q, 2)) p = q + 2;
+  }
+  return p - i;
+}
+
+bool IsTokenChar(char c) {
+  return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
+}
+
+// A per-message token: a run of ten or more letters, digits and hyphens that starts a
+// word and holds at least three digits and either two letters or six digits. That is
+// Google's "0014158418ecb-128e438f664si6647 - gsmtp", Microsoft's request IDs and the
+// first label of its per-server host names, epoch seconds; not words ("OverQuotaTemp"),
+// codes ("550-5.7.26", "S3150") or ordinary host names (a dot ends the run, and a run
+// after a dot is not looked at).
+size_t VariableTokenAt(std::string_view s, size_t i) {
+  if (i > 0 && (IsTokenChar(s[i - 1]) || s[i - 1] == '.')) return 0;
+  size_t p = i, digits = 0, letters = 0;
+  while (p < s.size() && IsTokenChar(s[p])) {
+    if (IsDigit(s[p])) ++digits;
+    else if (s[p] != '-') ++letters;
+    ++p;
+  }
+  const size_t len = p - i;
+  if (len < 10 || digits < 3 || (letters < 2 && digits < 6)) return 0;
+  // Google appends ".NNN" to its token: part of the same token.
+  if (p + 1 < s.size() && s[p] == '.' && IsDigit(s[p + 1])) {
+    size_t q = p + 1;
+    while (q < s.size() && IsDigit(s[q])) ++q;
+    if (q >= s.size() || !IsTokenChar(s[q])) p = q;
+  }
+  return p - i;
+}
+
+bool IsAddressChar(char c) {
+  return IsTokenChar(c) || c == '.' || c == '_' || c == '+' || c == '%';
+}
+
+// A bare address (local@domain.tld) starting a word, as some replies quote the sender:
+// "id=adavis@example.info".
+size_t BareAddressAt(std::string_view s, size_t i) {
+  if (i > 0 && IsAddressChar(s[i - 1])) return 0;
+  size_t p = i;
+  while (p < s.size() && IsAddressChar(s[p])) ++p;
+  if (p == i || p >= s.size() || s[p] != '@') return 0;
+  size_t domain = ++p;
+  bool dot = false;
+  while (p < s.size() && (IsTokenChar(s[p]) || s[p] == '.')) {
+    dot = dot || s[p] == '.';
+    ++p;
+  }
+  while (p > domain && s[p - 1] == '.') --p;   // a sentence's full stop
+  return dot && p > domain ? p - i : 0;
+}
+
 }  // namespace
 
 std::string AddressKey(std::string_view address) {
@@ -134,7 +219,13 @@ std::string MaskVariableParts(std::string_view text) {
       out += "<\xE2\x80\xA6>";
     } else if (c == '[' && (n = BracketedIpv6At(text, i)) > 0) {
       out += "[\xE2\x80\xA6]";
+    } else if (IsAddressChar(c) && (n = BareAddressAt(text, i)) > 0) {
+      out += "\xE2\x80\xA6";
+    } else if (IsDigit(c) && (n = TimestampAt(text, i)) > 0) {
+      out += "\xE2\x80\xA6";
     } else if (IsDigit(c) && (n = Ipv4At(text, i)) > 0) {
+      out += "\xE2\x80\xA6";
+    } else if (IsTokenChar(c) && (n = VariableTokenAt(text, i)) > 0) {
       out += "\xE2\x80\xA6";
     } else {
       out += c;

@@ -18,9 +18,13 @@
 //                    -> "mx.example.net"; "[192.0.2.1]:25" -> "192.0.2.1"; "none", "local",
 //                    "private/dovecot-lmtp" stay as they are).
 //   MaskVariableParts()  a reason text with what varies per message replaced, so that one
-//                    reason is one line in the detail tables: "<...@...>" becomes "<…>",
-//                    IPv4 addresses and bracketed IPv6 addresses become "…". The rest of
-//                    the text is kept whole.
+//                    reason is one line in the detail tables: "<...@...>" becomes "<…>"
+//                    and a bare "local@domain.tld" "…";
+//                    IPv4 addresses, bracketed IPv6 addresses, ISO 8601 timestamps and
+//                    per-message tokens (runs of ten or more letters, digits and hyphens
+//                    with at least three digits: Google's and Microsoft's trace IDs, the
+//                    first label of Microsoft's per-server host names, epoch seconds)
+//                    become "…". The rest of the text is kept whole.
 // BUGS
 //   ClientDomain() keeps gimme_domain()'s rule, which knows nothing of public suffixes:
 //   "a.example.de" stays whole and "a.b.example.com" becomes "example.com".

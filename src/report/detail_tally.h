@@ -12,6 +12,9 @@
 //   counting.
 // THREAD SAFETY
 //   Not thread-safe; one per builder.
+// BUGS
+//   Which texts are kept once the bound is reached depends on the order lines arrive in:
+//   the first ones win, not the most frequent.
 #ifndef MAILWHY_REPORT_DETAIL_TALLY_H_
 #define MAILWHY_REPORT_DETAIL_TALLY_H_
 

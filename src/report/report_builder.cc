@@ -2,6 +2,7 @@
 #include "report/report_builder.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -79,6 +80,9 @@ std::string ClientText(const Client& c) {
   if (c.name.empty() && c.ip.empty()) return std::string();
   return c.name + "[" + c.ip + "]";
 }
+
+// Index of a refusal that concerns no recipient of the journey.
+constexpr size_t kNoRecipient = static_cast<size_t>(-1);
 
 // What happened to a recipient that the report explains with a verdict.
 struct Failed {
@@ -256,6 +260,7 @@ void ReportBuilder::CountDeliveries(const Journey& j) {
         }
         if (IsFilterHop(j, a)) {
           ++t.filter_deliveries;
+          t.filter_bytes += std::max<int64_t>(j.size, 0);
           continue;
         }
         ++t.delivered;
@@ -318,8 +323,7 @@ void ReportBuilder::CountRefusals(const Journey& j) {
     if (!check_time.known) check_time = c.time;
     ++t.rejected;
     CountTraffic(c.time, &TrafficCounts::rejected);
-    std::string text = MaskVariableParts(c.text);
-    data_.reject_detail.Add(c.stage, text);
+    data_.reject_detail.Add(c.stage, MaskVariableParts(c.text));
   }
   bool whole_done = false;
   for (size_t i = 0; i < j.recipients.size(); ++i) {
@@ -349,6 +353,18 @@ void ReportBuilder::CountRefusals(const Journey& j) {
     CountTraffic(when, &TrafficCounts::rejected);
     data_.reject_detail.Add(r.reject_stage, MaskVariableParts(r.reject_reply.text));
     scratch_->refused.push_back({i, r.reject_stage, when, 1});
+  }
+  if (check_lines > 0 && !whole_done) {
+    // A content refusal that named no recipient: still explained, so that the refusal
+    // groups add up to the rejected total.
+    const Check* first = nullptr;
+    for (const Check& c : j.checks) {
+      if (IsRefusalAction(c.action) && InWindow(c.time)) {
+        first = &c;
+        break;
+      }
+    }
+    scratch_->refused.push_back({kNoRecipient, first->stage, check_time, check_lines});
   }
 }
 
@@ -397,7 +413,7 @@ void ReportBuilder::DiagnoseFailures(const Journey& j) {
     Example e;
     e.qid = j.qid;
     e.host = j.host;
-    e.recipient = j.recipients[i].address;
+    if (i < j.recipients.size()) e.recipient = j.recipients[i].address;
     e.client = ClientText(j.client);
     e.time = when;
     return e;

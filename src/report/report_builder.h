@@ -33,8 +33,10 @@
 // THREAD SAFETY
 //   One builder per run; OnJourney() is called from the reading thread only.
 // BUGS
-//   A journey split by the correlator's idle timeout (its end lies beyond the input)
-//   counts as two messages only if both halves carry an arrival, which they do not.
+//   A message whose arrival lies in a file that was not given is not counted as received,
+//   but its deliveries are (pflogsumm does the same). A content filter's return trip is
+//   recognised only when the correlator linked it ("queued as" through a loopback or
+//   socket relay within its grace period); an unlinked one counts as a new message.
 #ifndef MAILWHY_REPORT_REPORT_BUILDER_H_
 #define MAILWHY_REPORT_REPORT_BUILDER_H_
 

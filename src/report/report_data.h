@@ -65,6 +65,7 @@ struct ReportTotals {
   int64_t delivered_without_size = 0;  // delivered lines whose message had no size= line
   int64_t reinjected = 0;          // messages a content filter returned to Postfix
   int64_t filter_deliveries = 0;   // status=sent lines into a content filter (not delivered)
+  int64_t filter_bytes = 0;        // the size= of those, summed like bytes_delivered
   int64_t still_deferred = 0;      // recipients still deferred when the input ended
 };
 

@@ -121,6 +121,7 @@ void Totals(const ReportView& v, ReportTable* t) {
   Field(t, "received_refused", Cell::Int(x.received_refused));
   Field(t, "reinjected", Cell::Int(x.reinjected));
   Field(t, "filter_deliveries", Cell::Int(x.filter_deliveries));
+  Field(t, "filter_bytes", Cell::Int(x.filter_bytes));
   Field(t, "delivered_without_size", Cell::Int(x.delivered_without_size));
   Field(t, "still_deferred", Cell::Int(x.still_deferred));
 }

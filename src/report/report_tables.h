@@ -9,6 +9,9 @@
 //
 //   Times are cells of kind kTime (printed as RFC 3339 with the logged offset); absent
 //   values are kNull (JSON null, empty CSV field, "–" in HTML).
+// BUGS
+//   CSV has no place for a section's fields beside its rows: the per-hour table's `days`
+//   and the domain tables' totals are in JSON and HTML only.
 #ifndef MAILWHY_REPORT_REPORT_TABLES_H_
 #define MAILWHY_REPORT_REPORT_TABLES_H_
 

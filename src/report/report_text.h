@@ -14,6 +14,9 @@
 //
 //   Every log-derived string is escaped for the terminal (util/terminal_text.h): a
 //   client's HELO or a remote reply can carry escape sequences.
+// BUGS
+//   pflogsumm's table headings stay in English in the Japanese report, so that their
+//   columns line up; a domain or address longer than the last column runs past 80.
 #ifndef MAILWHY_REPORT_REPORT_TEXT_H_
 #define MAILWHY_REPORT_REPORT_TEXT_H_
 

@@ -128,6 +128,16 @@ ReportView MakeReportView(const ReportData& data, const ReportViewOptions& optio
               return a.domain < b.domain;
             });
   v.recipient_domains_total = v.recipient_domains.size();
+  for (const DomainDeliveryRow& r : v.recipient_domains) {
+    if (r.stats.bounced + r.stats.defers > 0) v.failing_domains.push_back(r);
+  }
+  std::sort(v.failing_domains.begin(), v.failing_domains.end(),
+            [](const DomainDeliveryRow& a, const DomainDeliveryRow& b) {
+              int64_t fa = a.stats.defers + a.stats.bounced, fb = b.stats.defers + b.stats.bounced;
+              if (fa != fb) return fa > fb;
+              return a.domain < b.domain;
+            });
+  CutToTop(top, &v.failing_domains);
   CutToTop(top, &v.recipient_domains);
   v.sender_domains_total = data.sender_domains.size();
   v.sender_domains = Volumes(data.sender_domains, false, top);

@@ -13,6 +13,9 @@
 //
 //   Rule texts (summary, first remedy) are rendered here in the chosen language, with
 //   the example's details filled in (diagnose/verdict.h TextsOf()).
+// BUGS
+//   A group's remedy is filled in from its example: when a rule covers several sending
+//   domains or relays, the remedy names the example's.
 #ifndef MAILWHY_REPORT_REPORT_VIEW_H_
 #define MAILWHY_REPORT_REPORT_VIEW_H_
 
@@ -116,6 +119,8 @@ struct ReportView {
 
   std::vector<DomainDeliveryRow> recipient_domains;
   size_t recipient_domains_total = 0;
+  // The recipient domains with most bounces plus deferrals (the HTML chart).
+  std::vector<DomainDeliveryRow> failing_domains;
   std::vector<NamedVolume> sender_domains;
   size_t sender_domains_total = 0;
   std::vector<NamedVolume> senders_by_count, senders_by_size;

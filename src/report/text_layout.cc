@@ -41,6 +41,33 @@ void CharAt(std::string_view s, size_t i, size_t* len, int* width) {
   *width = CodePointWidth(cp);
 }
 
+bool IsWideAt(std::string_view s, size_t i) {
+  size_t len;
+  int w;
+  CharAt(s, i, &len, &w);
+  return w == 2;
+}
+
+// Japanese line-breaking rule (kinsoku): these never begin a line.
+bool IsNoStartAt(std::string_view s, size_t i) {
+  uint32_t cp = 0;
+  if (static_cast<unsigned char>(s[i]) < 0x80 || Utf8SequenceLength(s, i, &cp) == 0) return false;
+  switch (cp) {
+    case 0x3001: case 0x3002: case 0xFF0C: case 0xFF0E: case 0xFF09: case 0x300D: case 0x300F:
+    case 0x3011: case 0x3015: case 0xFF01: case 0xFF1F: case 0xFF1A: case 0xFF1B: case 0x30FC:
+      return true;
+    default:
+      return false;
+  }
+}
+
+size_t PreviousCharStart(std::string_view s, size_t i) {
+  do {
+    --i;
+  } while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80);
+  return i;
+}
+
 }  // namespace
 
 size_t DisplayWidth(std::string_view s) {
@@ -73,9 +100,18 @@ std::vector<std::string> Wrap(std::string_view text, size_t width) {
       cols += static_cast<size_t>(cw);
       end += len;
     }
-    if (end < text.size() && text[end] != ' ' && last_space != std::string_view::npos &&
-        last_space > start) {
-      end = last_space;  // break at the last space rather than inside a word
+    if (end < text.size() && text[end] != ' ') {
+      const bool cjk = IsWideAt(text, end) || IsWideAt(text, PreviousCharStart(text, end));
+      if (cjk) {
+        // Japanese breaks between any two characters, but not before a closing mark.
+        while (end > start && IsNoStartAt(text, end)) {
+          size_t back = PreviousCharStart(text, end);
+          if (back <= start) break;
+          end = back;
+        }
+      } else if (last_space != std::string_view::npos && last_space > start) {
+        end = last_space;  // break at the last space rather than inside a word
+      }
     }
     size_t stop = end;
     while (stop > start && text[stop - 1] == ' ') --stop;

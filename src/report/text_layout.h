@@ -6,9 +6,10 @@
 //   The input must already be valid UTF-8 (escaped for the terminal); an invalid byte
 //   counts as one column.
 //
-//   Wrap() breaks a text into lines of at most `width` columns, at spaces where it can,
-//   and anywhere between characters when a line has no space (Japanese text, long URLs):
-//   nothing is ever cut off. Runs of spaces at a break are dropped.
+//   Wrap() breaks a text into lines of at most `width` columns: in English at spaces
+//   where it can, in Japanese between any two characters except before a closing mark
+//   ("。", "、", "）", ...), and anywhere in a word that has no room (long URLs): nothing
+//   is ever cut off. Runs of spaces at a break are dropped.
 // BUGS
 //   The wide ranges are the common blocks, not the full Unicode EastAsianWidth table;
 //   emoji and rare scripts may be counted one column narrow.
