@@ -8,9 +8,11 @@
 #include <memory>
 #include <mutex>
 #include <thread>
+#include <unordered_map>
 
 #include "journey/prefilter.h"
 #include "postfix/event_parser.h"
+#include "postfix/message.h"
 #include "syslog/prefix_parser.h"
 #include "syslog/time_resolver.h"
 #include "util/byte_source.h"
@@ -45,6 +47,37 @@ class DaemonCounter {
   size_t last_ = 0;
 };
 
+// Counts warnings, fatal errors, panics and master's lines per distinct text.
+class ProblemCounter {
+ public:
+  explicit ProblemCounter(LogReadStats* stats) : stats_(stats) {}
+  void Count(const Record& rec, const Event& ev) {
+    std::string_view text = postfix::SplitMessage(rec.message).body;
+    if (text.size() > 300) text = text.substr(0, 300);
+    key_.assign(ev.severity);
+    key_ += '\x1f';
+    key_ += ev.daemon;
+    key_ += '\x1f';
+    key_ += text;
+    auto it = index_.find(key_);
+    if (it != index_.end()) {
+      ++stats_->problems[it->second].count;
+      return;
+    }
+    if (stats_->problems.size() >= LogReadStats::kMaxProblemTexts) {
+      ++stats_->problems_not_kept;
+      return;
+    }
+    index_.emplace(key_, stats_->problems.size());
+    stats_->problems.push_back({std::string(ev.severity), std::string(ev.daemon), std::string(text), 1});
+  }
+
+ private:
+  LogReadStats* stats_;
+  std::unordered_map<std::string, size_t> index_;
+  std::string key_;
+};
+
 // Per-file state of the parsing half.
 struct FileCursor {
   explicit FileCursor(int64_t mtime, int forced_year) : times(mtime, forced_year) {}
@@ -56,7 +89,8 @@ struct FileCursor {
 // the correlator (empty, or another program's).
 bool ParseLine(std::string_view line, const std::string& path, uint64_t line_number,
                const LogReadOptions& options, FileCursor* cursor, DaemonCounter* daemons,
-               CandidateSelector* selector, LogReadStats* stats, Record* rec, Event* ev) {
+               CandidateSelector* selector, ProblemCounter* problems, LogReadStats* stats,
+               Record* rec, Event* ev) {
   ++cursor->span.lines;
   if (line.empty()) return false;
   *rec = Record();
@@ -71,6 +105,7 @@ bool ParseLine(std::string_view line, const std::string& path, uint64_t line_num
   *ev = Event();
   ParseEvent(*rec, ev);
   if (selector != nullptr) selector->Learn(*rec, *ev);
+  if (!ev->severity.empty() || ev->daemon == "master") problems->Count(*rec, *ev);
   if (ev->kind == EventKind::kOther) {
     ++stats->other_lines;
     return false;
@@ -161,6 +196,7 @@ Status ParseFiles(const std::vector<std::string>& paths, const LogReadOptions& o
                   CandidateSelector* selector) {
   Status first_error;
   DaemonCounter daemons(&stats->per_daemon);
+  ProblemCounter problems(stats);
   std::unique_ptr<Batch> batch = queue != nullptr ? queue->Fresh() : nullptr;
   Record rec;
   Event ev;
@@ -182,8 +218,8 @@ Status ParseFiles(const std::vector<std::string>& paths, const LogReadOptions& o
     std::string_view line;
     while (reader.Next(&line)) {
       if (queue == nullptr) {
-        if (ParseLine(line, path, reader.line_number(), options, &cursor, &daemons, selector, stats,
-                      &rec, &ev)) {
+        if (ParseLine(line, path, reader.line_number(), options, &cursor, &daemons, selector,
+                      &problems, stats, &rec, &ev)) {
           correlator->Add(rec, ev, LineSource{file_index, reader.line_number(), line});
         }
         continue;
@@ -197,7 +233,7 @@ Status ParseFiles(const std::vector<std::string>& paths, const LogReadOptions& o
       batch->items.emplace_back();
       Batch::Item& item = batch->items.back();
       if (!ParseLine(copy, path, reader.line_number(), options, &cursor, &daemons, selector,
-                     stats, &item.rec, &item.ev)) {
+                     &problems, stats, &item.rec, &item.ev)) {
         batch->items.pop_back();
         continue;
       }

@@ -57,6 +57,15 @@ struct DaemonCount {
   uint64_t lines = 0;
 };
 
+// Lines Postfix wrote about itself rather than about a message: warnings, fatal errors,
+// panics and the master daemon's messages, counted per distinct text.
+struct ProblemCount {
+  std::string severity;            // "warning", "error", "fatal", "panic", "" for master
+  std::string daemon;
+  std::string text;                // the message without severity and queue ID
+  uint64_t count = 0;
+};
+
 struct LogReadStats {
   uint64_t lines = 0;
   uint64_t bytes = 0;
@@ -70,6 +79,11 @@ struct LogReadStats {
   std::vector<std::string> unknown_samples;  // "file:line: text"
   std::vector<FileSpan> files;
   std::vector<std::string> errors;
+  // Up to kMaxProblemTexts distinct texts, in order of first appearance; the lines of
+  // texts beyond that are counted in problems_not_kept.
+  static constexpr size_t kMaxProblemTexts = 5000;
+  std::vector<ProblemCount> problems;
+  uint64_t problems_not_kept = 0;
   bool prefiltered = false;        // search_words applied: counts cover parsed lines only
   CorrelatorStats correlator;
 };

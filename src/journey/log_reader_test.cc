@@ -79,6 +79,27 @@ TEST_F(LogReaderTest, MessageStraddlingARotationIsOneJourney) {
   EXPECT_TRUE(stats.files[0].first.known);
 }
 
+TEST_F(LogReaderTest, WarningsFatalErrorsAndMasterLinesAreCountedPerText) {
+  std::string path = Write("mail.log",
+      "Dec  7 13:28:01 mail postfix/smtpd[1]: warning: hostname x.example does not resolve to address 192.0.2.1\n"
+      "Dec  7 13:28:02 mail postfix/smtpd[1]: warning: hostname x.example does not resolve to address 192.0.2.1\n"
+      "Dec  7 13:28:02 mail postfix/cleanup[2]: 9BECF3F19D: warning: header Subject: hello from local; from=<a@b> to=<c@d>\n"
+      "Dec  7 13:28:03 mail postfix/master[9]: daemon started -- version 3.7.11, configuration /etc/postfix\n"
+      "Dec  7 13:28:04 mail postfix/sendmail[7]: fatal: root(0): message file too big\n");
+  Collect sink;
+  LogReadStats stats;
+  ASSERT_TRUE(ReadLogs({path}, LogReadOptions(), &sink, &stats).ok());
+  ASSERT_EQ(stats.problems.size(), 3u);  // a header check's "warning" is an action, not one
+  EXPECT_EQ(stats.problems[0].severity, "warning");
+  EXPECT_EQ(stats.problems[0].daemon, "smtpd");
+  EXPECT_EQ(stats.problems[0].text, "hostname x.example does not resolve to address 192.0.2.1");
+  EXPECT_EQ(stats.problems[0].count, 2u);
+  EXPECT_EQ(stats.problems[1].daemon, "master");
+  EXPECT_EQ(stats.problems[1].severity, "");
+  EXPECT_EQ(stats.problems[2].severity, "fatal");
+  EXPECT_EQ(stats.problems[2].text, "root(0): message file too big");
+}
+
 TEST_F(LogReaderTest, MissingFileIsReportedAndTheOthersAreStillRead) {
   std::string live = Write("mail.log", kFirstHalf);
   Collect sink;

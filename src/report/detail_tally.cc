@@ -3,21 +3,21 @@
 
 namespace mailwhy {
 
-void DetailTally::Add(std::string_view group, std::string_view text) {
+void DetailTally::Add(std::string_view group, std::string_view text, int64_t count) {
   auto git = groups_.find(std::string(group));
   if (git == groups_.end()) git = groups_.emplace(std::string(group), Group()).first;
   Group& g = git->second;
-  ++g.total;
+  g.total += count;
   auto tit = g.texts.find(std::string(text));
   if (tit != g.texts.end()) {
-    ++tit->second;
+    tit->second += count;
     return;
   }
   if (distinct_ >= max_texts_) {
-    ++g.overflow;
+    g.overflow += count;
     return;
   }
-  g.texts.emplace(std::string(text), 1);
+  g.texts.emplace(std::string(text), count);
   ++distinct_;
 }
 

@@ -35,7 +35,7 @@ class DetailTally {
 
   explicit DetailTally(size_t max_texts = 20000) : max_texts_(max_texts) {}
 
-  void Add(std::string_view group, std::string_view text);
+  void Add(std::string_view group, std::string_view text, int64_t count = 1);
 
   const std::unordered_map<std::string, Group>& groups() const { return groups_; }
   size_t distinct_texts() const { return distinct_; }

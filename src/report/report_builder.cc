@@ -476,6 +476,10 @@ void ReportBuilder::AddReadStats(const LogReadStats& stats) {
     sf.last = f.last;
     s.files.push_back(std::move(sf));
   }
+  for (const ProblemCount& p : stats.problems) {
+    std::string kind = p.severity.empty() ? p.daemon : p.severity + " (" + p.daemon + ")";
+    data_.problems.Add(kind, p.text, static_cast<int64_t>(p.count));
+  }
   // reject_warning lines of messages never queued have no journey, hence no time.
   uint64_t noqueue = stats.correlator.reject_warnings > qid_reject_warnings_
                          ? stats.correlator.reject_warnings - qid_reject_warnings_

@@ -181,6 +181,7 @@ struct ReportData {
   DetailTally deferral_detail;     // daemon -> text
   DetailTally bounce_detail;       // relay host -> text
   DetailTally reject_detail;       // stage -> text
+  DetailTally problems;            // "warning (smtpd)", "fatal (...)", "master" -> text
 };
 
 }  // namespace mailwhy
