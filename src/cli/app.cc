@@ -17,6 +17,7 @@ int RunCli(int argc, char** argv) {
   RegisterReportCommand(app, &exit_code);
   RegisterExplainCommand(app, &exit_code);
   RegisterRulesCommand(app, &exit_code);
+  RegisterProbeCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,1 +1,0 @@
-// probe - placeholder until the first module of this layer lands.
