@@ -17,6 +17,8 @@ int RunCli(int argc, char** argv) {
   RegisterReportCommand(app, &exit_code);
   RegisterExplainCommand(app, &exit_code);
   RegisterRulesCommand(app, &exit_code);
+  RegisterBounceCommand(app, &exit_code);
+  RegisterQueueCommand(app, &exit_code);
   RegisterProbeCommand(app, &exit_code);
   try {
     app.parse(argc, argv);

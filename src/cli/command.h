@@ -17,6 +17,8 @@ void RegisterReportCommand(CLI::App& app, int* exit_code);
 void RegisterExplainCommand(CLI::App& app, int* exit_code);
 void RegisterRulesCommand(CLI::App& app, int* exit_code);
 void RegisterWhyCommand(CLI::App& app, int* exit_code);
+void RegisterBounceCommand(CLI::App& app, int* exit_code);
+void RegisterQueueCommand(CLI::App& app, int* exit_code);
 void RegisterProbeCommand(CLI::App& app, int* exit_code);
 
 }  // namespace mailwhy

@@ -1,0 +1,182 @@
+// NAME
+//   lhost_exim - Exim's "Mail delivery failed: returning message to sender"
+// DESCRIPTION
+//   Exim writes (deliver.c, the bounce and warning messages):
+//
+//     This message was created automatically by mail delivery software.
+//
+//     A message that you sent could not be delivered to one or more of its
+//     recipients. This is a permanent error. The following address(es) failed:
+//
+//       kijitora@example.jp
+//         SMTP error from remote mail server after RCPT TO:<kijitora@example.jp>:
+//         host mx.example.jp [192.0.2.153]: 550 5.1.1 <kijitora@example.jp>... User Unknown
+//
+//     ------ This is a copy of the message, including all the headers. ------
+//
+//   A recipient is a line indented by two spaces (an address, or what Exim delivered to:
+//   "save to xxxx", a bare local part); the lines indented further (and a "host H [A]"
+//   line, which some versions indent by two) are its error. The delay warning ("has not
+//   yet been delivered to one or more of its recipients after more than 24 hours")
+//   lists recipients the same way. The command comes from "SMTP error from remote mail
+//   server after RCPT TO:" (or "LMTP error after", "after initial connection", "after
+//   end of data"), the remote host from "host H [A]".
+//
+//   The trigger needs two of: From "Mail Delivery System", an Exim message ID
+//   ("<E1X58pB-0004bW-2s@..."), an Exim subject ("Mail delivery failed", "Warning:
+//   message ... delayed", "Mail failure", "Message frozen"), or the opening sentence.
+//   Mail.Ru's notices (Exim behind a Russian preamble) are read here too.
+// BUGS
+//   A message generated from an alias ("(ultimately generated from X)") keeps X as the
+//   original recipient only when it is an address.
+#include "bounce/formats.h"
+#include "bounce/report_fields.h"
+#include "bounce/smtp_clues.h"
+#include "bounce/text_tools.h"
+
+namespace mailwhy {
+
+using bounce::ContainsAnyNoCase;
+using bounce::ContainsNoCase;
+using bounce::StartsWithNoCase;
+using bounce::Trim;
+
+namespace {
+
+const std::initializer_list<std::string_view> kOpenings = {
+    "This message was created automatically by mail delivery software.",
+    "A message that you sent was rejected by the local scanning code",
+    "A message that you sent contained one or more recipient addresses",
+    "A message that you sent could not be delivered to all of its recipients",
+    "Это письмо создано автоматически",
+};
+// After these, the recipients are listed.
+const std::initializer_list<std::string_view> kListStarts = {
+    "address(es) failed:", "has not yet been delivered is:", "have not yet been delivered are:",
+    "router encountered the following error(s):", "addresses failed:", "failed addresses follow:",
+    "following address(es) could not be delivered", "to the following address(es):",
+    "recipient address(es) were rejected", "address failed:",
+    "incorrectly constructed:",
+};
+const std::initializer_list<std::string_view> kCopyMarkers = {
+    "------ This is a copy of the message", "----- This is a copy of the message",
+    "------ This is a copy of your message", "Content-Type: message/rfc822",
+    "------ The body of the message is",
+};
+
+bool IsExim(const DecodedMail& mail) {
+  int votes = 0;
+  std::string_view from = mail.Header("From");
+  std::string_view subject = mail.Header("Subject");
+  std::string_view id = Trim(mail.Header("Message-ID"));
+  if (ContainsNoCase(from, "Mail Delivery System")) ++votes;
+  // Exim's message IDs: "<E1X58pB-0004bW-2s@host>" (7, 6 and 2 base-62 characters).
+  if (id.size() > 18 && id[0] == '<' && id[8] == '-' && id[15] == '-' && id[18] == '@') ++votes;
+  if (ContainsAnyNoCase(subject, {"Mail delivery failed", "Mail failure", "Message frozen",
+                                  "error(s) in forwarding or filtering", "Delivery Status Notification"}) ||
+      (StartsWithNoCase(subject, "Warning: message ") && ContainsNoCase(subject, "delayed"))) {
+    ++votes;
+  }
+  if (bounce::FindLineStarting(mail.body, kOpenings) != std::string_view::npos) ++votes;
+  return votes >= 2;
+}
+
+size_t Indent(std::string_view line) {
+  size_t n = 0;
+  while (n < line.size() && (line[n] == ' ' || line[n] == '\t')) n += line[n] == '\t' ? 8 : 1;
+  return n;
+}
+
+}  // namespace
+
+bool ReadExim(const DecodedMail& mail, BounceReport* out) {
+  if (!IsExim(mail)) return false;
+  std::string_view body = bounce::CutAtLine(mail.body, kCopyMarkers);
+  std::vector<BounceRecord> records;
+  bool listing = false;
+  bool generated = false;
+  for (std::string_view line : bounce::Lines(body)) {
+    std::string_view t = Trim(line);
+    if (!listing) {
+      for (auto s : kListStarts) {
+        if (ContainsNoCase(t, s)) listing = true;
+      }
+      // "The following text was generated during the delivery attempt:" then the
+      // program's own words, for the last recipient.
+      if (generated && !records.empty() && !t.empty() && !StartsWithNoCase(t, "------") &&
+          !StartsWithNoCase(t, "generated by")) {
+        records.back().diagnostic += " " + std::string(t);
+      }
+      if (ContainsNoCase(t, "was generated during the delivery attempt")) generated = true;
+      continue;
+    }
+    if (t.empty()) continue;
+    const size_t indent = Indent(line);
+    if (indent == 0) {
+      // Prose after the list ("Delay reason: ..." belongs to the last recipient).
+      if (!records.empty() && StartsWithNoCase(t, "Delay reason:")) {
+        records.back().diagnostic += " " + std::string(t);
+        continue;
+      }
+      if (!records.empty()) listing = false;
+      if (ContainsNoCase(t, "was generated during the delivery attempt")) generated = true;
+      continue;
+    }
+    const bool recipient_line = indent <= 3 && !StartsWithNoCase(t, "host ") && t[0] != '(';
+    if (recipient_line) {
+      BounceRecord r;
+      std::string a = bounce::FindAddress(t);
+      if (a.empty()) {
+        a = std::string(t);
+        while (!a.empty() && a.back() == ':') a.pop_back();
+      }
+      r.recipient = a;
+      // MXLogic: "  <kijitora@example.co.jp>: 550 5.1.1 ... User unknown"; Exim's syntax
+      // errors: "  kijitora@example.com <neko@example.net>: malformed address: ..."
+      size_t close = t.find(">: ");
+      if (close == std::string_view::npos && t.find('<') == std::string_view::npos) close = t.find(": ");
+      else if (close != std::string_view::npos) ++close;
+      if (close != std::string_view::npos && close + 2 <= t.size()) r.diagnostic = std::string(Trim(t.substr(close + 1)));
+      // "pipe to |/usr/local/bin/procmail ...": a local program, not an SMTP server.
+      if (StartsWithNoCase(t, "pipe to |") || StartsWithNoCase(t, "save to ")) r.diagnostic_type = "x-unix";
+      records.push_back(std::move(r));
+      continue;
+    }
+    if (records.empty()) continue;
+    BounceRecord& r = records.back();
+    if (StartsWithNoCase(t, "(ultimately generated from") || StartsWithNoCase(t, "(generated from")) {
+      r.original_recipient = bounce::FindAddress(t);
+      continue;
+    }
+    if (StartsWithNoCase(t, "host ") && r.remote_mta.empty()) {
+      std::string_view host = t.substr(5);
+      r.remote_mta = std::string(host.substr(0, host.find(' ')));
+    }
+    if (!r.diagnostic.empty()) r.diagnostic += " ";
+    r.diagnostic += std::string(t);
+  }
+  // A delivery status part, when Exim added one, has the fields; the prose the text.
+  std::vector<BounceRecord> ds = RecordsFromDeliveryStatus(mail);
+  for (auto& d : ds) {
+    if (BounceRecord* r = FindRecord(&records, d.recipient)) {
+      if (r->status.empty()) r->status = d.status;
+      if (r->action.empty()) r->action = d.action;
+      if (r->diagnostic.empty()) r->diagnostic = d.diagnostic;
+      if (r->remote_mta.empty()) r->remote_mta = d.remote_mta;
+    }
+  }
+  if (records.empty()) records = std::move(ds);
+  for (auto& r : records) {
+    for (std::string_view lead : {"mail server after ", "mailer after ", "LMTP error after ", "error from remote mail server after "}) {
+      size_t at = bounce::FindNoCase(r.diagnostic, lead);
+      if (at == std::string_view::npos || !r.command.empty()) continue;
+      std::string_view rest = std::string_view(r.diagnostic).substr(at + lead.size());
+      r.command = StartsWithNoCase(rest, "initial connection") ? "CONN"
+                                                                 : bounce::CanonicalCommand(rest);
+    }
+  }
+  out->records = std::move(records);
+  return !out->records.empty();
+}
+
+}  // namespace mailwhy

@@ -1,1 +1,0 @@
-// bounce - placeholder until the first module of this layer lands.

@@ -1,1 +1,0 @@
-// queue - placeholder until the first module of this layer lands.
