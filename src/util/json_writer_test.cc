@@ -1,0 +1,65 @@
+// json_writer_test - output is valid JSON whatever the log held.
+#include "util/json_writer.h"
+
+#include <gtest/gtest.h>
+
+#include <limits>
+
+namespace mailwhy {
+namespace {
+
+std::string Escaped(std::string_view s) {
+  std::string out;
+  AppendJsonEscaped(s, &out);
+  return out;
+}
+
+TEST(JsonWriter, EscapesQuotesBackslashesAndControls) {
+  EXPECT_EQ(Escaped("a\"b\\c"), "a\\\"b\\\\c");
+  EXPECT_EQ(Escaped("line\nnext\r\t"), "line\\nnext\\r\\t");
+  EXPECT_EQ(Escaped(std::string("\x1b[31mred\x7f", 9)), "\\u001b[31mred\\u007f");
+  EXPECT_EQ(Escaped(std::string("nul\0byte", 8)), "nul\\u0000byte");
+}
+
+TEST(JsonWriter, KeepsValidUtf8AndReplacesInvalidBytes) {
+  EXPECT_EQ(Escaped("送信専用アドレス – ok"), "送信専用アドレス – ok");
+  EXPECT_EQ(Escaped("bad \xff byte"), "bad \\ufffd byte");
+  EXPECT_EQ(Escaped("cut \xe3\x81"), "cut \\ufffd\\ufffd");           // truncated sequence
+  EXPECT_EQ(Escaped("overlong \xc0\xaf"), "overlong \\ufffd\\ufffd");  // not shortest form
+  EXPECT_EQ(Escaped("surrogate \xed\xa0\x80"), "surrogate \\ufffd\\ufffd\\ufffd");
+}
+
+TEST(JsonWriter, PlacesCommasAcrossNesting) {
+  std::string out;
+  JsonWriter w(&out);
+  w.BeginObject();
+  w.Field("v", 1);
+  w.Key("list");
+  w.BeginArray();
+  w.Int(1);
+  w.BeginObject();
+  w.Field("a", true);
+  w.FieldOrNull("b", "");
+  w.EndObject();
+  w.String("x");
+  w.EndArray();
+  w.Key("empty");
+  w.BeginArray();
+  w.EndArray();
+  w.Key("d");
+  w.Double(0.09);
+  w.Key("nan");
+  w.Double(std::numeric_limits<double>::quiet_NaN());
+  w.EndObject();
+  EXPECT_EQ(out, R"({"v":1,"list":[1,{"a":true,"b":null},"x"],"empty":[],"d":0.09,"nan":null})");
+}
+
+TEST(JsonWriter, LargeIntegersAreExact) {
+  std::string out;
+  JsonWriter w(&out);
+  w.Int(-9007199254740993);
+  EXPECT_EQ(out, "-9007199254740993");
+}
+
+}  // namespace
+}  // namespace mailwhy
