@@ -4,6 +4,8 @@
 // finding's values are handed to it as the context of a Verdict that carries nothing else.
 #include "diagnose/finding_text.h"
 
+#include "diagnose/verdict.h"
+
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -48,22 +50,6 @@ KeyValues WithDurations(const KeyValues& values, Lang lang) {
   return out;
 }
 
-// Two spaces or a space before punctuation, left where a value was empty.
-std::string Tidy(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == ' ' && (out.empty() || out.back() == ' ')) continue;
-    bool ends_clause = i + 1 == s.size() || s[i + 1] == ' ';
-    if ((s[i] == '.' || s[i] == ',' || s[i] == ')') && ends_clause && !out.empty() &&
-        out.back() == ' ') {
-      out.pop_back();
-    }
-    out.push_back(s[i]);
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
 
 }  // namespace
 
@@ -85,12 +71,12 @@ VerdictTexts TextsOf(const Finding& f, Lang lang) {
   Verdict carrier;
   carrier.context = WithDurations(f.values, lang);
   const RuleText& rt = f.rule->Text(lang);
-  t.summary = Tidy(FillPlaceholders(rt.summary, carrier, nullptr));
-  t.explanation = Tidy(FillPlaceholders(rt.explanation, carrier, nullptr));
+  t.summary = TidyFilledText(FillPlaceholders(rt.summary, carrier, nullptr));
+  t.explanation = TidyFilledText(FillPlaceholders(rt.explanation, carrier, nullptr));
   for (const std::string& r : rt.remedies) {
     bool missing = false;
     std::string filled = FillPlaceholders(r, carrier, &missing);
-    if (!missing) t.remedies.push_back(Tidy(filled));
+    if (!missing) t.remedies.push_back(TidyFilledText(filled));
   }
   t.refs = f.rule->refs;
   return t;

@@ -47,8 +47,7 @@ std::string FillPlaceholders(std::string_view text, const Verdict& v, bool* miss
   return out;
 }
 
-// An empty placeholder value leaves "  " or " ." behind; tidy that up.
-static std::string Tidy(std::string s) {
+std::string TidyFilledText(const std::string& s) {
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
@@ -68,12 +67,12 @@ VerdictTexts TextsOf(const Verdict& v, Lang lang) {
   VerdictTexts t;
   if (!v.rule) return t;
   const RuleText& rt = v.rule->Text(lang);
-  t.summary = Tidy(FillPlaceholders(rt.summary, v, nullptr));
-  t.explanation = Tidy(FillPlaceholders(rt.explanation, v, nullptr));
+  t.summary = TidyFilledText(FillPlaceholders(rt.summary, v, nullptr));
+  t.explanation = TidyFilledText(FillPlaceholders(rt.explanation, v, nullptr));
   for (const auto& r : rt.remedies) {
     bool missing = false;
     std::string filled = FillPlaceholders(r, v, &missing);
-    if (!missing) t.remedies.push_back(Tidy(std::move(filled)));
+    if (!missing) t.remedies.push_back(TidyFilledText(std::move(filled)));
   }
   t.refs = v.rule->refs;
   std::string url = v.Detail("lookup_url");

@@ -51,22 +51,8 @@ void WriteReply(JsonWriter& w, std::string_view key, const Reply& r) {
   w.EndObject();
 }
 
-std::string_view ShapeName(TextShape s) {
-  switch (s) {
-    case TextShape::kNone: return "";
-    case TextShape::kRemoteReply: return "remote-reply";
-    case TextShape::kRefusedToTalk: return "refused-to-talk";
-    case TextShape::kConnectFailed: return "connect-failed";
-    case TextShape::kLostConnection: return "lost-connection";
-    case TextShape::kConversationTimeout: return "conversation-timeout";
-    case TextShape::kHostNotFound: return "host-not-found";
-    case TextShape::kNullMx: return "null-mx";
-    case TextShape::kTlsRequired: return "tls-required";
-    case TextShape::kBareReply: return "reply";
-    case TextShape::kLocal: return "local";
-  }
-  return "";
-}
+// The shape's name for JSON; null (empty) when there was no text.
+std::string_view ShapeName(TextShape s) { return s == TextShape::kNone ? "" : TextShapeName(s); }
 
 void WriteNotes(JsonWriter& w, const std::vector<AttemptNote>& notes) {
   w.Key("notes");
