@@ -278,6 +278,7 @@ void ReportBuilder::CountDeliveries(const Journey& j) {
           rv.bytes += j.size;
         } else {
           ++t.delivered_without_size;
+          data_.no_size.Add(j.qid + " (" + j.host + ")", r.address);
         }
         if (last_deferral < k) scratch_->delayed.push_back({i, last_deferral, a.time});
       } else if (IsDeferral(a.status)) {

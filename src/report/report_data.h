@@ -181,6 +181,7 @@ struct ReportData {
   DetailTally deferral_detail;     // daemon -> text
   DetailTally bounce_detail;       // relay host -> text
   DetailTally reject_detail;       // stage -> text
+  DetailTally no_size;             // "QID (host)" -> recipient: delivered, size never logged
   DetailTally problems;            // "warning (smtpd)", "fatal (...)", "master" -> text
 };
 

@@ -44,6 +44,7 @@ constexpr SectionName kSections[] = {
      "バウンスの詳細・中継先別 (message bounce detail)"},
     {ReportSection::kRejectDetail, "reject_detail", "message reject detail",
      "拒否の詳細 (message reject detail)"},
+    {ReportSection::kNoSize, "no_size", "Messages with no size data", "サイズ不明のメッセージ (Messages with no size data)"},
     {ReportSection::kProblems, "problems", "Warnings, fatal errors, panics and master daemon messages",
      "警告・致命的エラー・パニック・master デーモンのメッセージ"},
 };

@@ -24,7 +24,7 @@ enum class ReportSection : uint8_t {
   kSummary, kTotals, kPerDay, kPerHour, kRecipientDomains, kSenderDomains,
   kSendersByCount, kRecipientsByCount, kSendersBySize, kRecipientsBySize,
   kFailuresByReason, kFailuresByProvider, kRejectsByReason, kExpired,
-  kDeferralDetail, kBounceDetail, kRejectDetail, kProblems,
+  kDeferralDetail, kBounceDetail, kRejectDetail, kNoSize, kProblems,
 };
 
 // Every section, in the order the report prints them.

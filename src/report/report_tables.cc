@@ -270,6 +270,9 @@ ReportTable MakeReportTable(const ReportView& v, ReportSection section) {
     case ReportSection::kRejectDetail:
       Detail(v.reject_detail, "stage", &t);
       break;
+    case ReportSection::kNoSize:
+      Detail(v.no_size, "message", &t);
+      break;
     case ReportSection::kProblems:
       Detail(v.problems, "kind", &t);
       break;

@@ -388,6 +388,7 @@ void TextWriter::All() {
   Detail(ReportSection::kDeferralDetail, v_.deferral_detail);
   Detail(ReportSection::kBounceDetail, v_.bounce_detail);
   Detail(ReportSection::kRejectDetail, v_.reject_detail);
+  Detail(ReportSection::kNoSize, v_.no_size);
   Detail(ReportSection::kProblems, v_.problems);
 }
 

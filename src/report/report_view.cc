@@ -242,6 +242,7 @@ ReportView MakeReportView(const ReportData& data, const ReportViewOptions& optio
   v.deferral_detail = Details(data.deferral_detail, top);
   v.bounce_detail = Details(data.bounce_detail, top);
   v.reject_detail = Details(data.reject_detail, top);
+  v.no_size = Details(data.no_size, top);
   v.problems = Details(data.problems, top);
   return v;
 }

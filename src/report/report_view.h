@@ -131,7 +131,7 @@ struct ReportView {
   std::vector<RejectRow> rejects_by_reason;
   std::vector<ExpiredRow> expired;
 
-  std::vector<DetailGroupRow> deferral_detail, bounce_detail, reject_detail, problems;
+  std::vector<DetailGroupRow> deferral_detail, bounce_detail, reject_detail, no_size, problems;
 };
 
 ReportView MakeReportView(const ReportData& data, const ReportViewOptions& options);
