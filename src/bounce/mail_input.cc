@@ -15,20 +15,6 @@ namespace mailwhy {
 
 namespace {
 
-Status ReadAll(const std::string& path, std::string* out) {
-  std::unique_ptr<ByteSource> src;
-  Status s = OpenByteSource(path, &src);
-  if (!s.ok()) return s;
-  char buf[1 << 16];
-  for (;;) {
-    size_t got = 0;
-    s = src->Read(buf, sizeof buf, &got);
-    if (!s.ok()) return s;
-    if (got == 0) return Status::Ok();
-    out->append(buf, got);
-  }
-}
-
 bool IsDirectory(const std::string& path) {
   struct stat st;
   return stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
@@ -59,7 +45,7 @@ std::string Join(const std::string& dir, const std::string& name) {
 Status ReadMailFile(const std::string& path, const MailSink& sink) {
   MailInput m;
   m.file = path;
-  Status s = ReadAll(path, &m.bytes);
+  Status s = ReadWholeSource(path, &m.bytes);
   if (!s.ok()) return s;
   NormalizeLineEnds(&m.bytes);
   if (!LooksLikeMbox(m.bytes)) {

@@ -52,19 +52,6 @@ struct QueueOptions {
   std::string now;
 };
 
-Status ReadInput(const std::string& path, std::string* out) {
-  std::unique_ptr<ByteSource> src;
-  Status s = OpenByteSource(path, &src);
-  if (!s.ok()) return s;
-  char buf[1 << 16];
-  for (;;) {
-    size_t got = 0;
-    s = src->Read(buf, sizeof buf, &got);
-    if (!s.ok()) return s;
-    if (got == 0) return Status::Ok();
-    out->append(buf, got);
-  }
-}
 
 std::string Time(int64_t t) {
   if (t <= 0) return std::string();
@@ -264,7 +251,7 @@ int RunQueue(const QueueOptions& o) {
     now = t.unix_s;
   }
   std::string text;
-  Status s = o.file.empty() ? RunPostqueue(&text) : ReadInput(o.file, &text);
+  Status s = o.file.empty() ? RunPostqueue(&text) : ReadWholeSource(o.file, &text);
   if (!s.ok()) {
     std::cerr << "mailwhy: queue: " << EscapeForTerminal(s.ToString()) << "\n";
     return 2;

@@ -15,6 +15,13 @@
 namespace mailwhy {
 namespace {
 
+void StringArray(JsonWriter& w, std::string_view key, const std::vector<std::string>& items) {
+  w.Key(key);
+  w.BeginArray();
+  for (const std::string& item : items) w.String(item);
+  w.EndArray();
+}
+
 struct Words {
   const char* en;
   const char* ja;
@@ -162,14 +169,8 @@ void AppendVerdictJson(const Verdict& v, Lang lang, std::string* out) {
   w.FieldOrNull("provider", v.provider);
   w.Field("summary", t.summary);
   w.Field("explanation", t.explanation);
-  w.Key("remedies");
-  w.BeginArray();
-  for (const auto& r : t.remedies) w.String(r);
-  w.EndArray();
-  w.Key("refs");
-  w.BeginArray();
-  for (const auto& r : t.refs) w.String(r);
-  w.EndArray();
+  StringArray(w, "remedies", t.remedies);
+  StringArray(w, "refs", t.refs);
   w.Key("details");
   w.BeginObject();
   for (const auto& [k, val] : v.details) {
@@ -246,14 +247,8 @@ void AppendFindingJson(const Finding& f, const Journey& j, Lang lang, std::strin
   if (f.rule && f.rule->side) w.String(ToString(*f.rule->side)); else w.Null();
   w.Field("summary", t.summary);
   w.FieldOrNull("explanation", t.explanation);
-  w.Key("remedies");
-  w.BeginArray();
-  for (const auto& r : t.remedies) w.String(r);
-  w.EndArray();
-  w.Key("refs");
-  w.BeginArray();
-  for (const auto& r : t.refs) w.String(r);
-  w.EndArray();
+  StringArray(w, "remedies", t.remedies);
+  StringArray(w, "refs", t.refs);
   w.Key("values");
   w.BeginObject();
   for (const auto& [k, v] : f.values) w.Field(k, v);

@@ -406,4 +406,18 @@ Status OpenByteSource(const std::string& path, std::unique_ptr<ByteSource>* out)
   return Status::Ok();
 }
 
+Status ReadWholeSource(const std::string& path, std::string* out) {
+  std::unique_ptr<ByteSource> src;
+  Status s = OpenByteSource(path, &src);
+  if (!s.ok()) return s;
+  char buf[1 << 16];
+  for (;;) {
+    size_t got = 0;
+    s = src->Read(buf, sizeof buf, &got);
+    if (!s.ok()) return s;
+    if (got == 0) return Status::Ok();
+    out->append(buf, got);
+  }
+}
+
 }  // namespace mailwhy

@@ -51,6 +51,10 @@ class ByteSource {
 
 Status OpenByteSource(const std::string& path, std::unique_ptr<ByteSource>* out);
 
+// Appends all of a source's bytes (decompressed) to *out: for inputs read whole, such as
+// one mail or a saved queue listing. Errors as OpenByteSource() and Read().
+Status ReadWholeSource(const std::string& path, std::string* out);
+
 }  // namespace mailwhy
 
 #endif  // MAILWHY_UTIL_BYTE_SOURCE_H_
