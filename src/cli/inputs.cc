@@ -6,6 +6,9 @@
 #include <cstdlib>
 #include <iostream>
 
+#include <CLI/CLI.hpp>
+
+#include "journey/log_reader.h"
 #include "util/input_files.h"
 
 namespace mailwhy {
@@ -33,5 +36,15 @@ bool WantColor(const std::string& mode) {
   if (no_color != nullptr && *no_color != '\0') return false;
   return isatty(STDOUT_FILENO) != 0;
 }
+
+void AddThreadsOption(CLI::App* cmd, int* threads) {
+  cmd->add_option("--threads", *threads,
+                  "1: read, parse, correlate and summarise in one thread; 2: parse in a "
+                  "second thread; 3: summarise or print in a third. Same output; default: "
+                  "one per core, at most 3")
+      ->check(CLI::Range(1, 3));
+}
+
+int ReadThreads(int option) { return option > 0 ? option : DefaultReadThreads(); }
 
 }  // namespace mailwhy

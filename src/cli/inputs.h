@@ -7,16 +7,25 @@
 //
 //   WantColor() decides --color never|always|auto; auto means: standard output is a
 //   terminal and NO_COLOR is not set.
+//
+//   AddThreadsOption() gives a log-reading command its --threads option; ReadThreads()
+//   turns the value (0 when not given) into LogReadOptions::threads.
 #ifndef MAILWHY_CLI_INPUTS_H_
 #define MAILWHY_CLI_INPUTS_H_
 
 #include <string>
 #include <vector>
 
+namespace CLI {
+class App;
+}
+
 namespace mailwhy {
 
 bool ResolveInputs(const std::vector<std::string>& given, std::vector<std::string>* files);
 bool WantColor(const std::string& mode);
+void AddThreadsOption(CLI::App* cmd, int* threads);
+int ReadThreads(int option);
 
 }  // namespace mailwhy
 

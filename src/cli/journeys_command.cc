@@ -36,7 +36,7 @@ struct JourneysOptions {
   bool json = false;
   bool stats = false;
   int year = 0;
-  int threads = 1;
+  int threads = 0;  // 0: ReadThreads() decides
   std::string color = "auto";
   std::string lang;
   std::vector<std::string> rule_dirs;
@@ -136,7 +136,7 @@ int RunJourneys(const JourneysOptions& o) {
   ctx.color = WantColor(o.color);
   LogReadOptions ro;
   ro.forced_year = o.year;
-  ro.threads = o.threads;
+  ro.threads = ReadThreads(o.threads);
   LogReadStats stats;
   Status s;
   {
@@ -161,8 +161,7 @@ void RegisterJourneysCommand(CLI::App& app, int* exit_code) {
   cmd->add_flag("--stats", opts->stats, "print what was read to standard error");
   cmd->add_option("--year", opts->year, "year of the first record of BSD-style logs (default: "
                   "inferred from each file's modification time)")->check(CLI::Range(1970, 9999));
-  cmd->add_option("--threads", opts->threads, "1 (default): read, parse and correlate in one thread; 2: "
-                  "parse in a second thread (same output)")->check(CLI::Range(1, 2));
+  AddThreadsOption(cmd, &opts->threads);
   cmd->add_option("--color", opts->color, "never, always or auto (colour on a terminal)")
       ->check(CLI::IsMember({"never", "always", "auto"}));
   cmd->add_option("--lang", opts->lang, "ja or en (default from LC_ALL, LC_MESSAGES, LANG)")

@@ -57,6 +57,7 @@ struct ReportCommandOptions {
   std::string lang;
   std::string color = "auto";
   int year = 0;
+  int threads = 0;  // 0: ReadThreads() decides
   std::vector<std::string> rule_dirs;
 };
 
@@ -157,6 +158,7 @@ int RunReport(ReportCommandOptions o) {
   ReportBuilder builder(ro, classifier.get());
   LogReadOptions lo;
   lo.forced_year = o.year;
+  lo.threads = ReadThreads(o.threads);
   LogReadStats stats;
   Status read = ReadLogs(files, lo, &builder, &stats);
   builder.AddReadStats(stats);
@@ -218,6 +220,7 @@ void RegisterReportCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--year", o->year, "year of the first record of BSD-style logs (default: "
                   "inferred from each file's modification time)")->check(CLI::Range(1970, 9999));
   cmd->add_option("--rules", o->rule_dirs, "extra rule directory (repeatable)");
+  AddThreadsOption(cmd, &o->threads);
   cmd->callback([o, csv, exit_code] {
     ReportCommandOptions opts = *o;
     opts.csv = csv->count() > 0;

@@ -50,6 +50,7 @@ struct WhyOptions {
   std::string lang;
   std::string color = "auto";
   int year = 0;
+  int threads = 0;  // 0: ReadThreads() decides
   std::vector<std::string> rule_dirs;
 };
 
@@ -297,6 +298,7 @@ int RunWhy(const WhyOptions& o) {
   if (!ResolveInputs(o.files, &files)) return 2;
   LogReadOptions ro;
   ro.forced_year = o.year;
+  ro.threads = ReadThreads(o.threads);
   ro.search_words = SearchWords(q);
   LogReadStats stats;
   WhySink sink(q);
@@ -397,6 +399,7 @@ void RegisterWhyCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--color", o->color, "never, always or auto")->check(CLI::IsMember({"never", "always", "auto"}));
   cmd->add_option("--year", o->year, "year of the first record of BSD-style logs")->check(CLI::Range(1970, 9999));
   cmd->add_option("--rules", o->rule_dirs, "extra rule directory (repeatable)");
+  AddThreadsOption(cmd, &o->threads);
   cmd->callback([o, exit_code] { *exit_code = RunWhy(*o); });
 }
 

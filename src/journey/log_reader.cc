@@ -150,33 +150,34 @@ struct Batch {
   std::vector<Item> items;
 };
 
-// A bounded hand-over between the two threads; a null batch marks the end.
-class BatchQueue {
+// A bounded hand-over of batches between two threads, in order; a null batch marks the
+// end. Used batches come back through Recycle(), so the steady state allocates nothing.
+template <typename BatchT>
+class HandOff {
  public:
-  void Push(std::unique_ptr<Batch> b) {
+  void Push(std::unique_ptr<BatchT> b) {
     std::unique_lock<std::mutex> lock(mu_);
     room_.wait(lock, [this] { return full_.size() < kDepth; });
     full_.push_back(std::move(b));
     ready_.notify_one();
   }
-  std::unique_ptr<Batch> Pop() {
+  std::unique_ptr<BatchT> Pop() {
     std::unique_lock<std::mutex> lock(mu_);
     ready_.wait(lock, [this] { return !full_.empty(); });
-    std::unique_ptr<Batch> b = std::move(full_.front());
+    std::unique_ptr<BatchT> b = std::move(full_.front());
     full_.pop_front();
     room_.notify_one();
     return b;
   }
-  // Recycled batches, so the steady state allocates nothing.
-  void Recycle(std::unique_ptr<Batch> b) {
+  void Recycle(std::unique_ptr<BatchT> b) {
     b->Clear();
     std::lock_guard<std::mutex> lock(mu_);
     free_.push_back(std::move(b));
   }
-  std::unique_ptr<Batch> Fresh() {
+  std::unique_ptr<BatchT> Fresh() {
     std::lock_guard<std::mutex> lock(mu_);
-    if (free_.empty()) return std::make_unique<Batch>();
-    std::unique_ptr<Batch> b = std::move(free_.back());
+    if (free_.empty()) return std::make_unique<BatchT>();
+    std::unique_ptr<BatchT> b = std::move(free_.back());
     free_.pop_back();
     return b;
   }
@@ -185,8 +186,39 @@ class BatchQueue {
   static constexpr size_t kDepth = 4;
   std::mutex mu_;
   std::condition_variable ready_, room_;
-  std::deque<std::unique_ptr<Batch>> full_;
-  std::vector<std::unique_ptr<Batch>> free_;
+  std::deque<std::unique_ptr<BatchT>> full_;
+  std::vector<std::unique_ptr<BatchT>> free_;
+};
+
+using BatchQueue = HandOff<Batch>;
+
+// Finished journeys on their way from the correlating thread to the sink's thread.
+struct JourneyBatch {
+  static constexpr size_t kJourneys = 64;
+  void Clear() { journeys.clear(); }
+  std::vector<Journey> journeys;
+};
+
+// The sink as the correlator sees it when the sink runs in a thread of its own: journeys
+// are moved into batches and handed over in order; Flush() sends the last one and the end.
+class HandOffSink : public JourneySink {
+ public:
+  explicit HandOffSink(HandOff<JourneyBatch>* queue) : queue_(queue), batch_(queue->Fresh()) {}
+  void OnJourney(Journey&& journey) override {
+    batch_->journeys.push_back(std::move(journey));
+    if (batch_->journeys.size() >= JourneyBatch::kJourneys) {
+      queue_->Push(std::move(batch_));
+      batch_ = queue_->Fresh();
+    }
+  }
+  void Flush() {
+    if (!batch_->journeys.empty()) queue_->Push(std::move(batch_));
+    queue_->Push(nullptr);
+  }
+
+ private:
+  HandOff<JourneyBatch>* queue_;
+  std::unique_ptr<JourneyBatch> batch_;
 };
 
 // Reads and parses every file, calling on_line(rec, ev, where) for each line meant for
@@ -256,34 +288,62 @@ Status ParseFiles(const std::vector<std::string>& paths, const LogReadOptions& o
   return first_error;
 }
 
-}  // namespace
-
-Status ReadLogs(const std::vector<std::string>& paths, const LogReadOptions& options,
-                JourneySink* sink, LogReadStats* stats) {
-  Correlator correlator(options.correlator, sink);
-  Status result;
+// Feeds the correlator from `paths`: in this thread, or (threads >= 2) from a second
+// thread that reads and parses while this one correlates. Same lines, same order.
+Status CorrelateFiles(const std::vector<std::string>& paths, const LogReadOptions& options,
+                      Correlator* correlator, LogReadStats* stats) {
   bool from_stdin = false;
   for (const std::string& p : paths) from_stdin = from_stdin || p == "-";
   if (!options.search_words.empty() && !from_stdin) {
     CandidateSelector selector(options.search_words);
     CollectCandidates(paths, &selector);
     stats->prefiltered = true;
-    result = ParseFiles(paths, options, stats, &correlator, nullptr, &selector);
-  } else if (options.threads <= 1) {
-    result = ParseFiles(paths, options, stats, &correlator, nullptr, nullptr);
-  } else {
-    // Two stages: this thread correlates (and so calls the sink) while a second one reads
-    // and parses. Same lines, same order: the output is identical to one thread's.
-    BatchQueue queue;
-    std::thread parser([&] { result = ParseFiles(paths, options, stats, nullptr, &queue, nullptr); });
-    while (std::unique_ptr<Batch> batch = queue.Pop()) {
-      for (const Batch::Item& item : batch->items) correlator.Add(item.rec, item.ev, item.where);
-      queue.Recycle(std::move(batch));
-    }
-    parser.join();
+    return ParseFiles(paths, options, stats, correlator, nullptr, &selector);
   }
+  if (options.threads <= 1) return ParseFiles(paths, options, stats, correlator, nullptr, nullptr);
+  Status result;
+  BatchQueue queue;
+  std::thread parser([&] { result = ParseFiles(paths, options, stats, nullptr, &queue, nullptr); });
+  while (std::unique_ptr<Batch> batch = queue.Pop()) {
+    for (const Batch::Item& item : batch->items) correlator->Add(item.rec, item.ev, item.where);
+    queue.Recycle(std::move(batch));
+  }
+  parser.join();
+  return result;
+}
+
+}  // namespace
+
+int DefaultReadThreads() {
+  unsigned cores = std::thread::hardware_concurrency();
+  return cores >= 3 ? 3 : cores == 2 ? 2 : 1;
+}
+
+Status ReadLogs(const std::vector<std::string>& paths, const LogReadOptions& options,
+                JourneySink* sink, LogReadStats* stats) {
+  if (options.threads < 3) {
+    Correlator correlator(options.correlator, sink);
+    Status result = CorrelateFiles(paths, options, &correlator, stats);
+    correlator.Finish();
+    stats->correlator = correlator.stats();
+    return result;
+  }
+  // Three stages: reading and parsing, correlating (this thread), and the sink in a
+  // thread of its own, which receives the journeys in the order the correlator emits them.
+  HandOff<JourneyBatch> journeys;
+  std::thread consumer([&] {
+    while (std::unique_ptr<JourneyBatch> batch = journeys.Pop()) {
+      for (Journey& j : batch->journeys) sink->OnJourney(std::move(j));
+      journeys.Recycle(std::move(batch));
+    }
+  });
+  HandOffSink hand_off(&journeys);
+  Correlator correlator(options.correlator, &hand_off);
+  Status result = CorrelateFiles(paths, options, &correlator, stats);
   correlator.Finish();
   stats->correlator = correlator.stats();
+  hand_off.Flush();
+  consumer.join();
   return result;
 }
 

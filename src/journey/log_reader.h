@@ -14,9 +14,14 @@
 //   others are still read. The returned Status is the first such error (or OK), so the
 //   command can exit 2 after printing what it could.
 // THREAD SAFETY
-//   One call per thread; the sink is called from the calling thread only. With
-//   options.threads = 2 a second thread reads and parses while the calling thread
-//   correlates; lines reach the correlator in the same order either way.
+//   One call per thread. The stages can run in threads of their own (options.threads):
+//     1  everything in the calling thread;
+//     2  a second thread reads and parses while the calling thread correlates and calls
+//        the sink;
+//     3  as 2, and the sink runs in a third thread.
+//   Lines reach the correlator, and journeys the sink, in the same order whatever the
+//   number of threads, so the output is identical. The sink is called from one thread at
+//   a time (with 3, not the caller's) and never after ReadLogs() returns.
 #ifndef MAILWHY_JOURNEY_LOG_READER_H_
 #define MAILWHY_JOURNEY_LOG_READER_H_
 
@@ -34,9 +39,9 @@ namespace mailwhy {
 
 struct LogReadOptions {
   int forced_year = 0;             // --year; 0 infers the year from each file's mtime
-  int threads = 1;                 // 1: all in the calling thread; 2: parse in a second
-                                   // thread while the caller correlates (same output;
-                                   // see docs/BENCHMARKS.md for when it pays)
+  int threads = 1;                 // 1, 2 or 3 stages in threads of their own (see THREAD
+                                   // SAFETY; same output). Commands use
+                                   // DefaultReadThreads() unless told otherwise.
   CorrelatorOptions correlator;
   // When set, only messages that mention one of these words (case-insensitive) are
   // rebuilt, in two passes over the files (prefilter.h); the per-line counts then cover
@@ -90,6 +95,9 @@ struct LogReadStats {
 
 Status ReadLogs(const std::vector<std::string>& paths, const LogReadOptions& options,
                 JourneySink* sink, LogReadStats* stats);
+
+// The number of threads that pays on this machine: one per core, at most 3.
+int DefaultReadThreads();
 
 }  // namespace mailwhy
 

@@ -154,8 +154,8 @@ TEST_F(LogReaderTest, TwoThreadsGiveExactlyTheSameJourneysAsOne) {
     text += half;
   }
   std::string path = Write("many.log", text);
-  std::vector<std::string> runs[2];
-  for (int threads = 1; threads <= 2; ++threads) {
+  std::vector<std::string> runs[3];
+  for (int threads = 1; threads <= 3; ++threads) {
     Collect sink;
     LogReadStats stats;
     LogReadOptions options;
@@ -166,6 +166,7 @@ TEST_F(LogReaderTest, TwoThreadsGiveExactlyTheSameJourneysAsOne) {
   }
   ASSERT_EQ(runs[0].size(), 400u);
   EXPECT_EQ(runs[0], runs[1]);
+  EXPECT_EQ(runs[0], runs[2]);
 }
 
 TEST_F(LogReaderTest, SearchWordsRebuildTheSameJourneysForThoseMessages) {
