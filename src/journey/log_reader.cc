@@ -93,6 +93,7 @@ bool ParseLine(std::string_view line, const std::string& path, uint64_t line_num
                Record* rec, Event* ev) {
   ++cursor->span.lines;
   if (line.empty()) return false;
+  if (selector != nullptr && cursor->span.first.known && !selector->MightWant(line)) return false;
   *rec = Record();
   ParseRecord(line, rec);
   cursor->times.Resolve(rec);
@@ -224,8 +225,7 @@ class HandOffSink : public JourneySink {
 // Reads and parses every file, calling on_line(rec, ev, where) for each line meant for
 // the correlator, or, when `queue` is given, storing lines into batches for it.
 Status ParseFiles(const std::vector<std::string>& paths, const LogReadOptions& options,
-                  LogReadStats* stats, Correlator* correlator, BatchQueue* queue,
-                  CandidateSelector* selector) {
+                  LogReadStats* stats, Correlator* correlator, BatchQueue* queue) {
   Status first_error;
   DaemonCounter daemons(&stats->per_daemon);
   ProblemCounter problems(stats);
@@ -250,7 +250,7 @@ Status ParseFiles(const std::vector<std::string>& paths, const LogReadOptions& o
     std::string_view line;
     while (reader.Next(&line)) {
       if (queue == nullptr) {
-        if (ParseLine(line, path, reader.line_number(), options, &cursor, &daemons, selector,
+        if (ParseLine(line, path, reader.line_number(), options, &cursor, &daemons, nullptr,
                       &problems, stats, &rec, &ev)) {
           correlator->Add(rec, ev, LineSource{file_index, reader.line_number(), line});
         }
@@ -264,7 +264,7 @@ Status ParseFiles(const std::vector<std::string>& paths, const LogReadOptions& o
       }
       batch->items.emplace_back();
       Batch::Item& item = batch->items.back();
-      if (!ParseLine(copy, path, reader.line_number(), options, &cursor, &daemons, selector,
+      if (!ParseLine(copy, path, reader.line_number(), options, &cursor, &daemons, nullptr,
                      &problems, stats, &item.rec, &item.ev)) {
         batch->items.pop_back();
         continue;
@@ -288,6 +288,63 @@ Status ParseFiles(const std::vector<std::string>& paths, const LogReadOptions& o
   return first_error;
 }
 
+// The second pass of a prefiltered read (prefilter.h): only the lines the selector can
+// want are parsed; the others are counted. Single-threaded: little is parsed.
+Status ParseSelectedFiles(const std::vector<std::string>& paths, const LogReadOptions& options,
+                          LogReadStats* stats, Correlator* correlator,
+                          CandidateSelector* selector) {
+  Status first_error;
+  DaemonCounter daemons(&stats->per_daemon);
+  ProblemCounter problems(stats);
+  Record rec;
+  Event ev;
+  // With many candidates the finder would be rebuilt too often: look at every line.
+  const bool by_finder = selector->candidates() <= kMaxFinderCandidates;
+  for (uint32_t file_index = 0; file_index < paths.size(); ++file_index) {
+    const std::string& path = paths[file_index];
+    std::unique_ptr<ByteSource> source;
+    Status s = OpenByteSource(path, &source);
+    if (!s.ok()) {
+      stats->errors.push_back(s.ToString());
+      if (first_error.ok()) first_error = s;
+      FileSpan span;
+      span.path = path;
+      stats->files.push_back(std::move(span));
+      continue;
+    }
+    FileCursor cursor(source->mtime(), options.forced_year);
+    cursor.span.path = path;
+    SelectedLineReader reader(std::move(source), selector);
+    reader.set_select_all(true);  // until the file's first time is known
+    std::string_view line;
+    while (reader.Next(&line)) {
+      if (ParseLine(line, path, reader.line_number(), options, &cursor, &daemons, selector,
+                    &problems, stats, &rec, &ev)) {
+        correlator->Add(rec, ev, LineSource{file_index, reader.line_number(), line});
+      }
+      if (by_finder && cursor.span.first.known) reader.set_select_all(false);
+    }
+    // The span ends at the file's last line, parsed or not.
+    if (!reader.last_line().empty()) {
+      rec = Record();
+      ParseRecord(reader.last_line(), &rec);
+      cursor.times.Resolve(&rec);
+      if (rec.time.known) cursor.span.last = rec.time;
+    }
+    cursor.span.lines = reader.lines();
+    cursor.span.bytes = reader.bytes_read();
+    stats->lines += cursor.span.lines;
+    stats->bytes += cursor.span.bytes;
+    stats->overlong_lines += reader.overlong_lines();
+    if (!reader.status().ok()) {
+      stats->errors.push_back(reader.status().ToString());
+      if (first_error.ok()) first_error = reader.status();
+    }
+    stats->files.push_back(std::move(cursor.span));
+  }
+  return first_error;
+}
+
 // Feeds the correlator from `paths`: in this thread, or (threads >= 2) from a second
 // thread that reads and parses while this one correlates. Same lines, same order.
 Status CorrelateFiles(const std::vector<std::string>& paths, const LogReadOptions& options,
@@ -298,12 +355,12 @@ Status CorrelateFiles(const std::vector<std::string>& paths, const LogReadOption
     CandidateSelector selector(options.search_words);
     CollectCandidates(paths, &selector);
     stats->prefiltered = true;
-    return ParseFiles(paths, options, stats, correlator, nullptr, &selector);
+    return ParseSelectedFiles(paths, options, stats, correlator, &selector);
   }
-  if (options.threads <= 1) return ParseFiles(paths, options, stats, correlator, nullptr, nullptr);
+  if (options.threads <= 1) return ParseFiles(paths, options, stats, correlator, nullptr);
   Status result;
   BatchQueue queue;
-  std::thread parser([&] { result = ParseFiles(paths, options, stats, nullptr, &queue, nullptr); });
+  std::thread parser([&] { result = ParseFiles(paths, options, stats, nullptr, &queue); });
   while (std::unique_ptr<Batch> batch = queue.Pop()) {
     for (const Batch::Item& item : batch->items) correlator->Add(item.rec, item.ev, item.where);
     queue.Recycle(std::move(batch));

@@ -207,5 +207,51 @@ TEST_F(LogReaderTest, SearchWordsRebuildTheSameJourneysForThoseMessages) {
   ASSERT_EQ(searched.count("C37F830001CC"), 1u);
 }
 
+TEST_F(LogReaderTest, SearchOverManyBlocksRebuildsTheMessageExactlyAsAFullRead) {
+  // About 10 MB: the wanted message's lines lie in different 4 MiB blocks, among
+  // thousands of others of the same processes; its last line has no "\n" and CRLF ends.
+  std::string text;
+  const int kCopies = 9000;
+  for (int copy = 0; copy < kCopies; ++copy) {
+    char qid[16];
+    snprintf(qid, sizeof qid, "%08X", 0x30000000 + copy);
+    std::string half = copy == kCopies / 2 ? kFirstHalf : std::string(kFirstHalf) + kSecondHalf;
+    if (copy == kCopies - 1) half = kSecondHalf;  // the wanted message ends here
+    std::string id = copy == kCopies - 1 ? "3000" + std::string("1194") : qid;
+    for (size_t at; (at = half.find("A17F830001CA")) != std::string::npos;) half.replace(at, 12, id);
+    if (copy == kCopies / 2 || copy == kCopies - 1) {
+      for (size_t at; (at = half.find("r@example.com")) != std::string::npos;) {
+        half.replace(at, 13, "Needle@Example.com");
+      }
+    }
+    for (char c : half) {
+      if (c == '\n') text += '\r';
+      text += c;
+    }
+  }
+  text.pop_back();  // no "\n" after the last line
+  text.pop_back();
+  std::string path = Write("big.log", text);
+  ASSERT_GT(text.size(), 9u << 20);
+  std::map<std::string, std::string> full, searched;
+  LogReadStats stats[2];
+  for (int pass = 0; pass < 2; ++pass) {
+    Collect sink;
+    LogReadOptions options;
+    if (pass == 1) options.search_words = {"needle@example.com"};
+    ASSERT_TRUE(ReadLogs({path}, options, &sink, &stats[pass]).ok());
+    for (const Journey& j : sink.journeys) (pass == 0 ? full : searched)[j.qid] = Digest(j);
+  }
+  const std::string wanted = "30001194";
+  ASSERT_EQ(searched.count(wanted), 1u);
+  EXPECT_EQ(searched[wanted], full[wanted]);  // same lines, same line numbers
+  EXPECT_EQ(searched.size(), 1u);
+  EXPECT_EQ(stats[1].lines, stats[0].lines);
+  EXPECT_EQ(stats[1].bytes, stats[0].bytes);
+  ASSERT_EQ(stats[1].files.size(), 1u);
+  EXPECT_EQ(stats[1].files[0].first.unix_us, stats[0].files[0].first.unix_us);
+  EXPECT_EQ(stats[1].files[0].last.unix_us, stats[0].files[0].last.unix_us);
+}
+
 }  // namespace
 }  // namespace mailwhy

@@ -1,6 +1,9 @@
 // prefilter - rebuild only the messages a search can be about (see prefilter.h).
 #include "journey/prefilter.h"
 
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <memory>
 
 #include "postfix/message.h"
@@ -24,12 +27,59 @@ bool IsSmtpClient(std::string_view tag) {
   return p == "smtp" || p == "lmtp";
 }
 
+// "tag[pid]: " in a raw line: the position of '[' and of "]: ", and the pid; false when
+// the line has no such tag (then only a full parse can tell).
+bool FindTagPid(std::string_view line, size_t* open, size_t* close, int32_t* pid) {
+  size_t end = line.find("]: ");
+  if (end == std::string_view::npos) return false;
+  size_t start = line.rfind('[', end);
+  if (start == std::string_view::npos || start == 0 || end == start + 1 || end - start > 11) {
+    return false;
+  }
+  int64_t value = 0;
+  for (size_t i = start + 1; i < end; ++i) {
+    if (line[i] < '0' || line[i] > '9') return false;  // not a pid: "[192.0.2.1]: ", "[XXXX]"
+    value = value * 10 + (line[i] - '0');
+  }
+  if (value > INT32_MAX) return false;
+  *open = start;
+  *close = end;
+  *pid = static_cast<int32_t>(value);
+  return true;
+}
+
 }  // namespace
 
 CandidateSelector::CandidateSelector(const std::vector<std::string>& words) {
   for (const std::string& w : words) {
-    if (!w.empty()) words_.emplace_back(w);
+    if (w.empty()) continue;
+    raw_words_.push_back(w);
+    words_.emplace_back(w);
   }
+}
+
+void CandidateSelector::AddMessage(std::string_view host, std::string_view tag,
+                                   std::string_view qid) {
+  messages_.insert(MessageKey(host, tag, qid));
+  if (qids_.find(qid) == qids_.end()) {
+    qids_.emplace(qid);
+    ++generation_;
+  }
+}
+
+std::unique_ptr<WordFinder> CandidateSelector::MakeFinder() const {
+  std::vector<std::string> literals;
+  for (const std::string& w : raw_words_) {
+    if (w.find('\n') == std::string::npos) literals.push_back(w);  // no line holds it
+  }
+  literals.insert(literals.end(), qids_.begin(), qids_.end());
+  for (int32_t pid : pids_) {
+    std::string marker = "[";
+    marker += std::to_string(pid);
+    marker += "]: ";
+    literals.push_back(std::move(marker));
+  }
+  return std::make_unique<WordFinder>(literals);
 }
 
 bool CandidateSelector::HasWord(std::string_view text) const {
@@ -56,13 +106,26 @@ const std::string& CandidateSelector::ProcessKey(std::string_view host, int32_t 
   return scratch_;
 }
 
-void CandidateSelector::Scan(std::string_view line) {
-  if (!HasWord(line)) return;
+void CandidateSelector::Take(std::string_view line) {
   Record rec;
   ParseRecord(line, &rec);
   postfix::Message m = postfix::SplitMessage(rec.message);
-  if (!m.qid.empty() && m.qid != "NOQUEUE") messages_.insert(MessageKey(rec.host, rec.tag, m.qid));
-  if (IsSmtpClient(rec.tag) && rec.pid >= 0) processes_.insert(ProcessKey(rec.host, rec.pid));
+  if (!m.qid.empty() && m.qid != "NOQUEUE") AddMessage(rec.host, rec.tag, m.qid);
+  if (IsSmtpClient(rec.tag) && rec.pid >= 0) {
+    processes_.insert(ProcessKey(rec.host, rec.pid));
+    if (pids_.insert(rec.pid).second) ++generation_;
+  }
+}
+
+bool CandidateSelector::MightWant(std::string_view line) const {
+  size_t open = 0, close = 0;
+  int32_t pid = -1;
+  if (!FindTagPid(line, &open, &close, &pid)) return true;
+  if (!pids_.empty() && pids_.count(pid) != 0) return true;
+  postfix::Message m = postfix::SplitMessage(line.substr(close + 3));
+  if (m.qid.empty()) return false;  // Wants() would ask for the process, checked above
+  if (m.qid == "NOQUEUE") return HasWord(line);
+  return qids_.find(m.qid) != qids_.end();
 }
 
 bool CandidateSelector::Wants(const Record& rec) {
@@ -73,17 +136,155 @@ bool CandidateSelector::Wants(const Record& rec) {
 }
 
 void CandidateSelector::Learn(const Record& rec, const Event& ev) {
-  if (!ev.child_qid.empty()) messages_.insert(MessageKey(rec.host, rec.tag, ev.child_qid));
-  if (!ev.reply.queued_as.empty()) messages_.insert(MessageKey(rec.host, rec.tag, ev.reply.queued_as));
+  if (!ev.child_qid.empty()) AddMessage(rec.host, rec.tag, ev.child_qid);
+  if (!ev.reply.queued_as.empty()) AddMessage(rec.host, rec.tag, ev.reply.queued_as);
 }
 
+namespace {
+
+// Hands every line of `block` (whole lines) that holds a word to the selector, once.
+void TakeLinesWithWords(std::string_view block, const WordFinder& finder,
+                        CandidateSelector* selector) {
+  size_t line_end = 0;  // end of the last line taken; matches before it are in that line
+  bool any = false;
+  finder.FindAll(block, [&](size_t end) {
+    if (any && end <= line_end) return true;
+    const void* nl_before = end > 0 ? memrchr(block.data(), '\n', end - 1) : nullptr;
+    size_t start = nl_before ? static_cast<const char*>(nl_before) - block.data() + 1 : 0;
+    const void* nl_after = std::memchr(block.data() + end, '\n', block.size() - end);
+    line_end = nl_after ? static_cast<const char*>(nl_after) - block.data() : block.size();
+    any = true;
+    selector->Take(block.substr(start, line_end - start));
+    return true;
+  });
+}
+
+}  // namespace
+
 void CollectCandidates(const std::vector<std::string>& paths, CandidateSelector* selector) {
+  WordFinder finder(selector->words());
+  if (!finder.ok()) return;
+  constexpr size_t kBlock = 4 << 20;
+  std::unique_ptr<char[]> buf(new char[kBlock]);
   for (const std::string& path : paths) {
     std::unique_ptr<ByteSource> source;
     if (!OpenByteSource(path, &source).ok()) continue;
-    LineReader reader(std::move(source));
-    std::string_view line;
-    while (reader.Next(&line)) selector->Scan(line);
+    size_t carry = 0;  // bytes of an unfinished line kept at the start of buf
+    for (;;) {
+      size_t got = 0;
+      Status s = source->Read(buf.get() + carry, kBlock - carry, &got);
+      size_t filled = carry + got;
+      if (!s.ok() || got == 0) {
+        TakeLinesWithWords(std::string_view(buf.get(), filled), finder, selector);
+        break;
+      }
+      const void* last_nl = memrchr(buf.get(), '\n', filled);
+      size_t whole = last_nl ? static_cast<const char*>(last_nl) - buf.get() + 1
+                             : (filled == kBlock ? filled : 0);  // a 4 MiB line: as it is
+      TakeLinesWithWords(std::string_view(buf.get(), whole), finder, selector);
+      carry = filled - whole;
+      std::memmove(buf.get(), buf.get() + whole, carry);
+    }
+  }
+}
+
+namespace {
+constexpr size_t kSelectBlock = 4 << 20;
+}  // namespace
+
+SelectedLineReader::SelectedLineReader(std::unique_ptr<ByteSource> source,
+                                       const CandidateSelector* selector, size_t max_line)
+    : source_(std::move(source)),
+      selector_(selector),
+      max_line_(max_line),
+      buf_(new char[kSelectBlock]) {}
+
+std::string_view SelectedLineReader::Cut(const char* begin, const char* end) {
+  std::string_view text(begin, static_cast<size_t>(end - begin));
+  if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+  if (text.size() > max_line_) {
+    text = text.substr(0, max_line_);
+    ++overlong_;
+  }
+  return text;
+}
+
+// Keeps the unfinished line, reads behind it until the buffer holds at least one whole
+// line (or the input ends), and notes the block's last line. False at the end.
+bool SelectedLineReader::LoadBlock() {
+  char* data = buf_.get();
+  size_t carry = filled_ - whole_;
+  std::memmove(data, data + whole_, carry);
+  filled_ = carry;
+  whole_ = pos_ = 0;
+  while (whole_ == 0) {
+    if (eof_) {
+      if (filled_ == 0) return false;
+      whole_ = filled_;  // the last line, without "\n"
+      break;
+    }
+    size_t got = 0;
+    Status s = source_->Read(data + filled_, kSelectBlock - filled_, &got);
+    if (!s.ok()) status_ = std::move(s);
+    if (!s.ok() || got == 0) eof_ = true;
+    size_t searched = filled_;
+    filled_ += got;
+    bytes_read_ += got;
+    const void* nl = memrchr(data + searched, '\n', filled_ - searched);
+    if (nl != nullptr) {
+      whole_ = static_cast<size_t>(static_cast<const char*>(nl) - data) + 1;
+    } else if (filled_ == kSelectBlock) {
+      whole_ = filled_;  // a line longer than the block: read on as several lines
+    }
+  }
+  size_t end = whole_ - (data[whole_ - 1] == '\n' ? 1 : 0);
+  const void* before = end > 0 ? memrchr(data, '\n', end) : nullptr;
+  size_t start = before ? static_cast<size_t>(static_cast<const char*>(before) - data) + 1 : 0;
+  size_t overlong = overlong_;
+  last_line_.assign(Cut(data + start, data + end));
+  overlong_ = overlong;  // counted when (if) the line itself is read
+  return true;
+}
+
+bool SelectedLineReader::Next(std::string_view* line) {
+  const char* data = buf_.get();
+  for (;;) {
+    if (pos_ >= whole_) {
+      if (!LoadBlock()) return false;
+      continue;
+    }
+    size_t start = pos_;
+    if (!select_all_) {
+      if (finder_generation_ != selector_->generation()) {
+        finder_ = selector_->MakeFinder();
+        finder_generation_ = selector_->generation();
+      }
+      size_t hit = SIZE_MAX;
+      finder_->FindAll(std::string_view(data + pos_, whole_ - pos_), [&](size_t end) {
+        hit = pos_ + end;
+        return false;
+      });
+      size_t skip_to = whole_;
+      if (hit != SIZE_MAX) {
+        const void* nl = memrchr(data + pos_, '\n', hit - pos_);
+        skip_to = nl ? static_cast<size_t>(static_cast<const char*>(nl) - data) + 1 : pos_;
+      }
+      // Lines passed over: count them (a last line without "\n" counts too).
+      uint64_t skipped = CountByte(std::string_view(data + pos_, skip_to - pos_), '\n');
+      if (skip_to == whole_ && eof_ && skip_to > pos_ && data[skip_to - 1] != '\n') ++skipped;
+      counted_lines_ += skipped;
+      if (hit == SIZE_MAX) {
+        pos_ = whole_;
+        continue;
+      }
+      start = skip_to;
+    }
+    const void* nl = std::memchr(data + start, '\n', whole_ - start);
+    size_t end = nl ? static_cast<size_t>(static_cast<const char*>(nl) - data) : whole_;
+    pos_ = nl ? end + 1 : whole_;
+    *line = Cut(data + start, data + end);
+    line_number_ = ++counted_lines_;
+    return true;
   }
 }
 

@@ -5,15 +5,23 @@
 //   parse. The search words (an address, a domain, a Message-ID, a client) appear on at
 //   least one line of every message that can match. So the read runs twice:
 //
-//   1. CollectCandidates() scans every line for the words, case-insensitively and
-//      without parsing; a line that holds one is parsed just enough to learn its queue ID
-//      (host, instance, queue ID) and, for smtp and lmtp lines, its process (host, pid),
-//      whose queue-ID-less lines (an earlier MX that timed out) belong to the same
-//      delivery.
-//   2. ReadLogs() then fully parses only lines of those queue IDs and processes, plus
-//      NOQUEUE rejects that hold a word. As it goes, the selector also learns the queue
-//      IDs a candidate hands on (bounce notices, "queued as", "forwarded as"), so those
-//      children are rebuilt too.
+//   1. CollectCandidates() looks for the words in whole blocks of each file at once,
+//      case-insensitively and without splitting lines (WordFinder: grep's speed); a line
+//      that holds one is parsed just enough to learn its queue ID (host, instance, queue
+//      ID) and, for smtp and lmtp lines, its process (host, pid), whose queue-ID-less
+//      lines (an earlier MX that timed out) belong to the same delivery.
+//   2. ReadLogs() then reads the files again through a SelectedLineReader, which looks
+//      in whole blocks for the candidates' queue IDs, their smtp processes ("[pid]: ")
+//      and the words, again with a WordFinder, and hands on only the lines that hold
+//      one, with their line numbers; the lines in between are counted, not split.
+//      MightWant() then checks the queue ID and pid after "tag[pid]: " without parsing
+//      the prefix, and Wants() decides on the parsed record (host, instance, queue ID);
+//      NOQUEUE rejects are kept when they hold a word. As it goes, the selector learns
+//      the queue IDs a candidate hands on (bounce notices, "queued as", "forwarded as"),
+//      so those children are rebuilt too: the reader rebuilds its finder whenever the
+//      selector learned something. With more than kMaxFinderCandidates candidates
+//      (`--from` a busy domain) rebuilding would cost more than it saves, and every line
+//      goes through MightWant() instead.
 //
 //   The result holds every journey that mentions a word; the caller's filter decides.
 // BUGS
@@ -21,10 +29,15 @@
 //   candidate never queued (client gone after RCPT) ends "open" rather than "aborted". A
 //   child whose first lines precede the line that names it (Postfix < 3.11 logs a
 //   bounce notice's cleanup line first) misses those lines. Standard input cannot be
-//   read twice: with "-" among the files, the reader parses everything.
+//   read twice: with "-" among the files, the reader parses everything. A line with a
+//   redacted clock ("XX:XX:XX") takes the time of the previous line that was parsed,
+//   which with the prefilter may lie further back.
 #ifndef MAILWHY_JOURNEY_PREFILTER_H_
 #define MAILWHY_JOURNEY_PREFILTER_H_
 
+#include <cstdint>
+#include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -32,6 +45,7 @@
 
 #include "postfix/event.h"
 #include "syslog/record.h"
+#include "util/byte_source.h"
 #include "util/status.h"
 #include "util/text_search.h"
 
@@ -41,28 +55,92 @@ class CandidateSelector {
  public:
   explicit CandidateSelector(const std::vector<std::string>& words);
 
-  // Pass 1: a raw line; remembers its message and process when it holds a word.
-  void Scan(std::string_view line);
+  const std::vector<std::string>& words() const { return raw_words_; }
+
+  // Pass 1: a raw line that holds a word; remembers its message and process.
+  void Take(std::string_view line);
+  // Pass 2, before parsing: false when the raw line cannot be one of the candidates'
+  // (cheap; true when in doubt, e.g. a tag without a numeric pid).
+  bool MightWant(std::string_view line) const;
   // Pass 2: whether this record is worth a full parse.
   bool Wants(const Record& rec);
   // Pass 2: after a wanted record was parsed, learn the queue IDs it hands on.
   void Learn(const Record& rec, const Event& ev);
 
   size_t candidates() const { return messages_.size(); }
+  // Grows whenever Take() or Learn() added a queue ID or a process.
+  uint64_t generation() const { return generation_; }
+  // A finder for every line Wants() can accept: the words, the candidates' queue IDs and
+  // "[pid]: " of their processes.
+  std::unique_ptr<WordFinder> MakeFinder() const;
 
  private:
   bool HasWord(std::string_view text) const;
   const std::string& MessageKey(std::string_view host, std::string_view tag, std::string_view qid);
   const std::string& ProcessKey(std::string_view host, int32_t pid);
 
+  void AddMessage(std::string_view host, std::string_view tag, std::string_view qid);
+
+  // Lookups by string_view without building a std::string.
+  struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+
+  std::vector<std::string> raw_words_;
   std::vector<CaseInsensitiveSearch> words_;
   std::unordered_set<std::string> messages_;   // host|instance|qid
+  std::unordered_set<std::string, ViewHash, std::equal_to<>> qids_;  // the qids alone
   std::unordered_set<std::string> processes_;  // host|pid of smtp and lmtp
+  std::unordered_set<int32_t> pids_;           // their pids alone
+  uint64_t generation_ = 0;
   std::string scratch_;
 };
 
 // Pass 1 over the files. Errors are left for the parsing pass to report.
 void CollectCandidates(const std::vector<std::string>& paths, CandidateSelector* selector);
+
+// Above this many candidate messages, pass 2 looks at every line (see DESCRIPTION).
+inline constexpr size_t kMaxFinderCandidates = 1000;
+
+// Pass 2 over one input: like LineReader (line_reader.h: lines without "\n" or a
+// trailing "\r", cut at max_line bytes, the last line needs no "\n"), but returning only
+// the lines that hold one of the selector's finder words, unless select_all is set.
+// line_number() is the true line number in the file; lines() counts every line read.
+// BUGS: a line longer than the 4 MiB block is read as several lines.
+class SelectedLineReader {
+ public:
+  SelectedLineReader(std::unique_ptr<ByteSource> source, const CandidateSelector* selector,
+                     size_t max_line = 64 * 1024);
+  // While set, every line is returned (the reader is a plain line reader).
+  void set_select_all(bool all) { select_all_ = all; }
+  bool Next(std::string_view* line);
+  uint64_t line_number() const { return line_number_; }
+  uint64_t lines() const { return counted_lines_; }
+  uint64_t bytes_read() const { return bytes_read_; }
+  uint64_t overlong_lines() const { return overlong_; }
+  const Status& status() const { return status_; }
+  // After Next() returned false: the file's last line (cut like the others), "" if none.
+  const std::string& last_line() const { return last_line_; }
+
+ private:
+  bool LoadBlock();
+  std::string_view Cut(const char* begin, const char* end);
+
+  std::unique_ptr<ByteSource> source_;
+  const CandidateSelector* selector_;
+  size_t max_line_;
+  std::unique_ptr<WordFinder> finder_;
+  uint64_t finder_generation_ = UINT64_MAX;
+  std::unique_ptr<char[]> buf_;
+  size_t filled_ = 0;       // bytes in buf_
+  size_t whole_ = 0;        // buf_[0, whole_) holds whole lines
+  size_t pos_ = 0;          // next byte not yet looked at
+  bool eof_ = false, select_all_ = false;
+  uint64_t line_number_ = 0, counted_lines_ = 0, bytes_read_ = 0, overlong_ = 0;
+  std::string last_line_;
+  Status status_;
+};
 
 }  // namespace mailwhy
 

@@ -1,6 +1,13 @@
 // text_search - case-insensitive substring search (see text_search.h).
 #include "util/text_search.h"
 
+#include <hs.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 namespace mailwhy {
@@ -43,6 +50,78 @@ bool CaseInsensitiveSearch::In(std::string_view text) const {
     p = hit + 1;
   }
   return false;
+}
+
+size_t CountByte(std::string_view text, char byte) {
+  const char* p = text.data();
+  const char* end = p + text.size();
+  size_t count = 0;
+#if defined(__SSE2__)
+  // Compare 16 bytes at a time; each match adds 1 to its lane's 8-bit counter (a match is
+  // -1, subtracted), and the counters are summed (psadbw) before any could overflow.
+  const __m128i needle = _mm_set1_epi8(byte);
+  while (end - p >= 16) {
+    size_t blocks = std::min<size_t>(static_cast<size_t>(end - p) / 16, 255);
+    __m128i lanes = _mm_setzero_si128();
+    for (size_t i = 0; i < blocks; ++i, p += 16) {
+      __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      lanes = _mm_sub_epi8(lanes, _mm_cmpeq_epi8(chunk, needle));
+    }
+    __m128i sums = _mm_sad_epu8(lanes, _mm_setzero_si128());
+    count += static_cast<size_t>(_mm_cvtsi128_si64(sums)) +
+             static_cast<size_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
+  }
+#endif
+  for (; p < end; ++p) count += *p == byte;
+  return count;
+}
+
+WordFinder::WordFinder(const std::vector<std::string>& words) {
+  std::vector<const char*> literals;
+  std::vector<size_t> lengths;
+  std::vector<unsigned> flags, ids;
+  for (const std::string& w : words) {
+    if (w.empty()) continue;
+    literals.push_back(w.data());
+    lengths.push_back(w.size());
+    flags.push_back(HS_FLAG_CASELESS);
+    ids.push_back(static_cast<unsigned>(ids.size()));
+  }
+  if (literals.empty()) return;
+  hs_compile_error_t* err = nullptr;
+  if (hs_compile_lit_multi(literals.data(), flags.data(), ids.data(), lengths.data(),
+                           static_cast<unsigned>(literals.size()), HS_MODE_BLOCK, nullptr, &db_,
+                           &err) != HS_SUCCESS) {
+    hs_free_compile_error(err);
+    db_ = nullptr;
+    return;
+  }
+  if (hs_alloc_scratch(db_, &scratch_) != HS_SUCCESS) {
+    hs_free_database(db_);
+    db_ = nullptr;
+    scratch_ = nullptr;
+  }
+}
+
+WordFinder::~WordFinder() {
+  if (scratch_) hs_free_scratch(scratch_);
+  if (db_) hs_free_database(db_);
+}
+
+namespace {
+
+int OnWord(unsigned int, unsigned long long, unsigned long long to, unsigned int, void* ctx) {
+  const auto& on_match = *static_cast<const std::function<bool(size_t)>*>(ctx);
+  return on_match(static_cast<size_t>(to)) ? 0 : 1;
+}
+
+}  // namespace
+
+void WordFinder::FindAll(std::string_view text,
+                         const std::function<bool(size_t end)>& on_match) const {
+  if (db_ == nullptr || text.empty() || text.size() > UINT32_MAX) return;
+  hs_scan(db_, text.data(), static_cast<unsigned>(text.size()), 0, scratch_, OnWord,
+          const_cast<std::function<bool(size_t)>*>(&on_match));
 }
 
 }  // namespace mailwhy

@@ -1,6 +1,10 @@
 // text_search_test - addresses found whatever their case, never past the text's end.
 #include "util/text_search.h"
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 namespace mailwhy {
@@ -31,6 +35,62 @@ TEST(CaseInsensitiveSearch, NonAsciiBytesCompareExactly) {
   CaseInsensitiveSearch s("送信専用");
   EXPECT_TRUE(s.In("【送信専用アドレス】"));
   EXPECT_FALSE(s.In("送信専"));
+}
+
+std::vector<size_t> Ends(const WordFinder& f, std::string_view text) {
+  std::vector<size_t> ends;
+  f.FindAll(text, [&](size_t end) {
+    ends.push_back(end);
+    return true;
+  });
+  return ends;
+}
+
+TEST(CountByte, CountsEveryOccurrenceWhateverTheLengthAndAlignment) {
+  std::string text;
+  size_t expected = 0;
+  for (size_t i = 0; i < 10000; ++i) {  // more than 255 blocks of 16 in one go
+    bool nl = i % 7 == 0 || i % 13 == 0;
+    text.push_back(nl ? '\n' : static_cast<char>('a' + i % 26));
+    expected += nl;
+  }
+  EXPECT_EQ(CountByte(text, '\n'), expected);
+  for (size_t skip = 0; skip < 20; ++skip) {  // unaligned starts and short tails
+    std::string_view part = std::string_view(text).substr(skip, 100 + skip);
+    EXPECT_EQ(CountByte(part, '\n'), static_cast<size_t>(std::count(part.begin(), part.end(), '\n')));
+  }
+  EXPECT_EQ(CountByte(std::string(5000, '\n'), '\n'), 5000u);  // every lane at its limit
+  EXPECT_EQ(CountByte("", '\n'), 0u);
+  EXPECT_EQ(CountByte("\xff\xff", '\xff'), 2u);
+}
+
+TEST(WordFinder, FindsEveryOccurrenceOfEveryWordInAnyCase) {
+  WordFinder f({"tu@example.net", "", "a1b2c3"});
+  ASSERT_TRUE(f.ok());
+  std::string text = "x to=<TU@Example.NET>\nA1B2C3: y\nnothing\ntu@example.net";
+  EXPECT_EQ(Ends(f, text), (std::vector<size_t>{20, 28, text.size()}));
+  EXPECT_TRUE(Ends(f, "tu@example.ne").empty());
+  EXPECT_TRUE(Ends(f, "").empty());
+}
+
+TEST(WordFinder, StopsWhenTheCallbackSaysSo) {
+  WordFinder f({"ab"});
+  int calls = 0;
+  f.FindAll("ab ab ab", [&](size_t) { return ++calls < 2; });
+  EXPECT_EQ(calls, 2);
+}
+
+TEST(WordFinder, NoWordsFindsNothing) {
+  WordFinder f({""});
+  EXPECT_FALSE(f.ok());
+  EXPECT_TRUE(Ends(f, "anything").empty());
+}
+
+TEST(WordFinder, NonAsciiBytesCompareExactlyAndNulIsAByte) {
+  WordFinder f({"送信", std::string("a\0b", 3)});
+  EXPECT_EQ(Ends(f, "x送信y").size(), 1u);
+  EXPECT_EQ(Ends(f, std::string("za\0bz", 5)), (std::vector<size_t>{4}));
+  EXPECT_TRUE(Ends(f, "aXb").empty());
 }
 
 }  // namespace
