@@ -161,43 +161,66 @@ void TakeLinesWithWords(std::string_view block, const WordFinder& finder,
 
 }  // namespace
 
+namespace {
+// Small enough that a block read is still in the CPU's cache when it is scanned.
+constexpr size_t kReadBlock = 512 << 10;
+}  // namespace
+
+LineBlocks::LineBlocks(std::unique_ptr<ByteSource> source, size_t block_size)
+    : source_(std::move(source)),
+      read_block_(block_size ? block_size : kReadBlock),
+      buf_(new char[read_block_]) {}
+
+bool LineBlocks::Next(std::string_view* block) {
+  if (at_end_) return false;
+  char* data = buf_.get();
+  size_t carry = filled_ - whole_;
+  std::memmove(data, data + whole_, carry);
+  filled_ = carry;
+  whole_ = 0;
+  while (whole_ == 0) {
+    if (eof_) {
+      if (filled_ == 0) {
+        at_end_ = true;
+        return false;
+      }
+      whole_ = filled_;  // the last line, without "\n"
+      break;
+    }
+    size_t got = 0;
+    Status s = source_->Read(data + filled_, read_block_ - filled_, &got);
+    if (!s.ok()) status_ = std::move(s);
+    if (!s.ok() || got == 0) eof_ = true;
+    size_t searched = filled_;
+    filled_ += got;
+    offset_ += got;
+    const void* nl = memrchr(data + searched, '\n', filled_ - searched);
+    if (nl != nullptr) {
+      whole_ = static_cast<size_t>(static_cast<const char*>(nl) - data) + 1;
+    } else if (filled_ == read_block_) {
+      whole_ = filled_;  // a line longer than the block: read on as several lines
+    }
+  }
+  at_end_ = eof_ && whole_ == filled_;
+  *block = std::string_view(data, whole_);
+  return true;
+}
+
 void CollectCandidates(const std::vector<std::string>& paths, CandidateSelector* selector) {
   WordFinder finder(selector->words());
   if (!finder.ok()) return;
-  constexpr size_t kBlock = 4 << 20;
-  std::unique_ptr<char[]> buf(new char[kBlock]);
   for (const std::string& path : paths) {
     std::unique_ptr<ByteSource> source;
     if (!OpenByteSource(path, &source).ok()) continue;
-    size_t carry = 0;  // bytes of an unfinished line kept at the start of buf
-    for (;;) {
-      size_t got = 0;
-      Status s = source->Read(buf.get() + carry, kBlock - carry, &got);
-      size_t filled = carry + got;
-      if (!s.ok() || got == 0) {
-        TakeLinesWithWords(std::string_view(buf.get(), filled), finder, selector);
-        break;
-      }
-      const void* last_nl = memrchr(buf.get(), '\n', filled);
-      size_t whole = last_nl ? static_cast<const char*>(last_nl) - buf.get() + 1
-                             : (filled == kBlock ? filled : 0);  // a 4 MiB line: as it is
-      TakeLinesWithWords(std::string_view(buf.get(), whole), finder, selector);
-      carry = filled - whole;
-      std::memmove(buf.get(), buf.get() + whole, carry);
-    }
+    LineBlocks blocks(std::move(source));
+    std::string_view block;
+    while (blocks.Next(&block)) TakeLinesWithWords(block, finder, selector);
   }
 }
 
-namespace {
-constexpr size_t kSelectBlock = 4 << 20;
-}  // namespace
-
 SelectedLineReader::SelectedLineReader(std::unique_ptr<ByteSource> source,
                                        const CandidateSelector* selector, size_t max_line)
-    : source_(std::move(source)),
-      selector_(selector),
-      max_line_(max_line),
-      buf_(new char[kSelectBlock]) {}
+    : blocks_(std::move(source)), selector_(selector), max_line_(max_line) {}
 
 std::string_view SelectedLineReader::Cut(const char* begin, const char* end) {
   std::string_view text(begin, static_cast<size_t>(end - begin));
@@ -209,35 +232,12 @@ std::string_view SelectedLineReader::Cut(const char* begin, const char* end) {
   return text;
 }
 
-// Keeps the unfinished line, reads behind it until the buffer holds at least one whole
-// line (or the input ends), and notes the block's last line. False at the end.
+// The next block, and a copy of its last line (the file's last line once the blocks end).
 bool SelectedLineReader::LoadBlock() {
-  char* data = buf_.get();
-  size_t carry = filled_ - whole_;
-  std::memmove(data, data + whole_, carry);
-  filled_ = carry;
-  whole_ = pos_ = 0;
-  while (whole_ == 0) {
-    if (eof_) {
-      if (filled_ == 0) return false;
-      whole_ = filled_;  // the last line, without "\n"
-      break;
-    }
-    size_t got = 0;
-    Status s = source_->Read(data + filled_, kSelectBlock - filled_, &got);
-    if (!s.ok()) status_ = std::move(s);
-    if (!s.ok() || got == 0) eof_ = true;
-    size_t searched = filled_;
-    filled_ += got;
-    bytes_read_ += got;
-    const void* nl = memrchr(data + searched, '\n', filled_ - searched);
-    if (nl != nullptr) {
-      whole_ = static_cast<size_t>(static_cast<const char*>(nl) - data) + 1;
-    } else if (filled_ == kSelectBlock) {
-      whole_ = filled_;  // a line longer than the block: read on as several lines
-    }
-  }
-  size_t end = whole_ - (data[whole_ - 1] == '\n' ? 1 : 0);
+  if (!blocks_.Next(&block_)) return false;
+  pos_ = 0;
+  const char* data = block_.data();
+  size_t end = block_.size() - (block_.back() == '\n' ? 1 : 0);
   const void* before = end > 0 ? memrchr(data, '\n', end) : nullptr;
   size_t start = before ? static_cast<size_t>(static_cast<const char*>(before) - data) + 1 : 0;
   size_t overlong = overlong_;
@@ -247,12 +247,13 @@ bool SelectedLineReader::LoadBlock() {
 }
 
 bool SelectedLineReader::Next(std::string_view* line) {
-  const char* data = buf_.get();
   for (;;) {
-    if (pos_ >= whole_) {
+    if (pos_ >= block_.size()) {
       if (!LoadBlock()) return false;
       continue;
     }
+    const char* data = block_.data();
+    const size_t size = block_.size();
     size_t start = pos_;
     if (!select_all_) {
       if (finder_generation_ != selector_->generation()) {
@@ -260,28 +261,30 @@ bool SelectedLineReader::Next(std::string_view* line) {
         finder_generation_ = selector_->generation();
       }
       size_t hit = SIZE_MAX;
-      finder_->FindAll(std::string_view(data + pos_, whole_ - pos_), [&](size_t end) {
+      finder_->FindAll(block_.substr(pos_), [&](size_t end) {
         hit = pos_ + end;
         return false;
       });
-      size_t skip_to = whole_;
+      size_t skip_to = size;
       if (hit != SIZE_MAX) {
         const void* nl = memrchr(data + pos_, '\n', hit - pos_);
         skip_to = nl ? static_cast<size_t>(static_cast<const char*>(nl) - data) + 1 : pos_;
       }
       // Lines passed over: count them (a last line without "\n" counts too).
-      uint64_t skipped = CountByte(std::string_view(data + pos_, skip_to - pos_), '\n');
-      if (skip_to == whole_ && eof_ && skip_to > pos_ && data[skip_to - 1] != '\n') ++skipped;
+      uint64_t skipped = CountByte(block_.substr(pos_, skip_to - pos_), '\n');
+      if (skip_to == size && blocks_.at_end() && skip_to > pos_ && data[skip_to - 1] != '\n') {
+        ++skipped;
+      }
       counted_lines_ += skipped;
       if (hit == SIZE_MAX) {
-        pos_ = whole_;
+        pos_ = size;
         continue;
       }
       start = skip_to;
     }
-    const void* nl = std::memchr(data + start, '\n', whole_ - start);
-    size_t end = nl ? static_cast<size_t>(static_cast<const char*>(nl) - data) : whole_;
-    pos_ = nl ? end + 1 : whole_;
+    const void* nl = std::memchr(data + start, '\n', size - start);
+    size_t end = nl ? static_cast<size_t>(static_cast<const char*>(nl) - data) : size;
+    pos_ = nl ? end + 1 : size;
     *line = Cut(data + start, data + end);
     line_number_ = ++counted_lines_;
     return true;
