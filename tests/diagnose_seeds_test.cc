@@ -29,7 +29,9 @@ struct Want {
 void ExpectVerdict(const Verdict& v, const Want& w) {
   EXPECT_EQ(ToString(v.reason), w.reason) << "rule " << v.rule_id;
   EXPECT_EQ(ToString(v.failure_class), w.cls) << "rule " << v.rule_id;
-  if (!w.side.empty()) EXPECT_EQ(ToString(v.side), w.side) << "rule " << v.rule_id;
+  if (!w.side.empty()) {
+    EXPECT_EQ(ToString(v.side), w.side) << "rule " << v.rule_id;
+  }
   EXPECT_EQ(v.provider, w.provider) << "rule " << v.rule_id;
 }
 

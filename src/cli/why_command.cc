@@ -31,6 +31,7 @@
 #include "journey/evidence.h"
 #include "journey/journey_filter.h"
 #include "journey/log_reader.h"
+#include "journey/prefilter.h"
 #include "render/journey_render.h"
 #include "render/timeline.h"
 #include "render/verdict_render.h"
@@ -300,6 +301,10 @@ int RunWhy(const WhyOptions& o) {
   ro.forced_year = o.year;
   ro.threads = ReadThreads(o.threads);
   ro.search_words = SearchWords(q);
+  // A prefiltered read parses only the few lines of the candidates: keeping their text
+  // then costs less than reading the files a third time for it (FillEvidenceText).
+  const bool from_stdin = std::find(files.begin(), files.end(), "-") != files.end();
+  ro.correlator.keep_lines = !ro.search_words.empty() && !from_stdin && !o.no_evidence;
   LogReadStats stats;
   WhySink sink(q);
   Status read = ReadLogs(files, ro, &sink, &stats);
@@ -324,12 +329,13 @@ int RunWhy(const WhyOptions& o) {
   if (kept.empty()) {
     if (!o.json) {
       if (stats.prefiltered) {
-        // Near misses need every message, not only those that mention the words.
-        ro.search_words.clear();
-        LogReadStats all_stats;
-        WhySink all(q);
-        ReadLogs(files, ro, &all, &all_stats);
-        PrintNothingFound(o, q, all_stats, all);
+        // "Did you mean" needs every address, not only those of messages that mention the
+        // words: one more scan of the files for them, without rebuilding anything.
+        AddressCensus census;
+        CollectAddresses(files, kCensusLimit, &census);
+        sink.recipients_seen.merge(census.recipients);
+        sink.senders_seen.merge(census.senders);
+        PrintNothingFound(o, q, stats, sink);
       } else {
         PrintNothingFound(o, q, stats, sink);
       }

@@ -6,14 +6,19 @@
 
 namespace mailwhy {
 
+bool DiagnoseRecipient(const Journey& j, const Recipient& r, const Classifier& classifier,
+                       Verdict* out) {
+  if (r.attempts.empty() && r.reject_action.empty()) return false;
+  *out = classifier.Classify(FactsForRecipient(j, r));
+  return true;
+}
+
 JourneyDiagnosis DiagnoseJourney(const Journey& j, const Classifier& classifier) {
   JourneyDiagnosis d;
   d.recipients.resize(j.recipients.size());
   for (size_t i = 0; i < j.recipients.size(); ++i) {
-    const Recipient& r = j.recipients[i];
-    if (r.attempts.empty() && r.reject_action.empty()) continue;
-    d.recipients[i].has_verdict = true;
-    d.recipients[i].verdict = classifier.Classify(FactsForRecipient(j, r));
+    d.recipients[i].has_verdict =
+        DiagnoseRecipient(j, j.recipients[i], classifier, &d.recipients[i].verdict);
   }
   d.findings = FindJourneyFindings(j, d.recipients, classifier);
   for (Finding& f : d.findings) f.rule = classifier.rules().FindFinding(f.id);

@@ -63,6 +63,13 @@ struct JourneyDiagnosis {
 
 JourneyDiagnosis DiagnoseJourney(const Journey& j, const Classifier& classifier);
 
+// One recipient's verdict as DiagnoseJourney() gives it, without the journey's findings
+// (for callers that summarise many journeys). False, *out untouched, when the recipient
+// has no verdict yet. `r` need not be one of j.recipients (a recipient as it stood at an
+// earlier attempt).
+bool DiagnoseRecipient(const Journey& j, const Recipient& r, const Classifier& classifier,
+                       Verdict* out);
+
 }  // namespace mailwhy
 
 #endif  // MAILWHY_DIAGNOSE_JOURNEY_DIAGNOSIS_H_

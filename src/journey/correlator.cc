@@ -15,6 +15,7 @@
 #include "journey/correlator.h"
 
 #include <algorithm>
+#include <cstring>
 #include <utility>
 
 namespace mailwhy {
@@ -25,21 +26,14 @@ constexpr int64_t kMicros = 1000000;
 constexpr uint64_t kSweepEvery = 1 << 16;
 constexpr int64_t kSessionTimeoutS = 86400;
 constexpr int64_t kPendingTimeoutS = 600;
+// Most journeys have a handful of lines: room for them up front saves the growth steps.
+constexpr size_t kLinesReserved = 8;
 
 bool IsOneOf(std::string_view s, std::initializer_list<std::string_view> set) {
   for (std::string_view x : set) {
     if (s == x) return true;
   }
   return false;
-}
-
-// A hop that stays on this machine: loopback address, "localhost", a unix socket, or a
-// transport name without an address ("local", "virtual", "dovecot").
-bool IsLocalHop(const Peer& peer, std::string_view relay) {
-  if (peer.address.empty()) return relay != "none";
-  std::string_view a = peer.address;
-  return a.substr(0, 4) == "127." || a == "::1" || a.find('/') != std::string_view::npos ||
-         peer.name == "localhost";
 }
 
 bool IsLoopbackClient(const Client& c) {
@@ -67,17 +61,26 @@ void CopyReply(const ReplyInfo& in, Reply* out) {
   out->command.assign(in.command);
 }
 
-std::string PeerText(const Peer& p) {
-  if (p.name.empty() && p.address.empty()) return std::string();
-  std::string s(p.name);
-  s += '[';
-  s += p.address;
-  s += ']';
+void PeerTextTo(const Peer& p, std::string* out) {
+  out->clear();
+  if (p.name.empty() && p.address.empty()) return;
+  out->append(p.name);
+  out->push_back('[');
+  out->append(p.address);
+  out->push_back(']');
   if (!p.port.empty()) {
-    s += ':';
-    s += p.port;
+    out->push_back(':');
+    out->append(p.port);
   }
-  return s;
+}
+
+// The value for `key` in `map`, inserted value-initialized when absent: the key is copied
+// only then.
+template <class Map>
+typename Map::mapped_type& FindOrInsert(Map& map, std::string_view key) {
+  auto it = map.find(key);
+  if (it == map.end()) it = map.emplace(std::string(key), typename Map::mapped_type()).first;
+  return it->second;
 }
 
 }  // namespace
@@ -122,13 +125,20 @@ struct Correlator::ExpectedParent {
   int64_t at_us = 0;
 };
 
+bool IsLocalHop(const Peer& peer, std::string_view relay) {
+  if (peer.address.empty()) return relay != "none";
+  std::string_view a = peer.address;
+  return a.substr(0, 4) == "127." || a == "::1" || a.find('/') != std::string_view::npos ||
+         peer.name == "localhost";
+}
+
 Correlator::Correlator(const CorrelatorOptions& options, JourneySink* sink)
     : options_(options), sink_(sink) {}
 
 Correlator::~Correlator() = default;
 
-const std::string& Correlator::SlotKey(std::string_view host, std::string_view instance,
-                                       std::string_view qid) {
+std::string_view Correlator::SlotKey(std::string_view host, std::string_view instance,
+                                     std::string_view qid) {
   key_scratch_.assign(host);
   key_scratch_ += '\x1f';
   key_scratch_ += instance;
@@ -137,11 +147,22 @@ const std::string& Correlator::SlotKey(std::string_view host, std::string_view i
   return key_scratch_;
 }
 
-std::string Correlator::ProcessKey(std::string_view host, int32_t pid) {
-  std::string k(host);
-  k += '\x1f';
-  k += std::to_string(pid);
-  return k;
+// The pid's bytes as they are: the key is only compared, never shown.
+std::string_view Correlator::ProcessKey(std::string_view host, int32_t pid) {
+  char bytes[sizeof pid];
+  std::memcpy(bytes, &pid, sizeof pid);
+  process_key_scratch_.assign(host);
+  process_key_scratch_ += '\x1f';
+  process_key_scratch_.append(bytes, sizeof bytes);
+  return process_key_scratch_;
+}
+
+// host+qid for a child expected on that host, "*"+qid for one expected on any other.
+std::string_view Correlator::ExpectedKey(std::string_view host, std::string_view qid) {
+  expected_key_scratch_.assign(host);
+  expected_key_scratch_ += '\x1f';
+  expected_key_scratch_ += qid;
+  return expected_key_scratch_;
 }
 
 Correlator::Slot* Correlator::Find(std::string_view host, std::string_view instance,
@@ -151,7 +172,7 @@ Correlator::Slot* Correlator::Find(std::string_view host, std::string_view insta
 }
 
 Correlator::Slot* Correlator::FindOnHost(std::string_view host, std::string_view qid) {
-  auto it = instances_by_host_.find(std::string(host));
+  auto it = instances_by_host_.find(host);
   if (it == instances_by_host_.end()) return nullptr;
   for (const std::string& instance : it->second) {
     if (Slot* s = Find(host, instance, qid)) return s;
@@ -159,9 +180,10 @@ Correlator::Slot* Correlator::FindOnHost(std::string_view host, std::string_view
   return nullptr;
 }
 
-Correlator::Slot* Correlator::Start(const Record& rec, const Event& ev) {
+// `key` is SlotKey(rec.host, ev.instance, ev.qid).
+Correlator::Slot* Correlator::Start(const Record& rec, const Event& ev, std::string_view key) {
   auto slot = std::make_unique<Slot>();
-  slot->key = SlotKey(rec.host, ev.instance, ev.qid);
+  slot->key.assign(key);
   slot->generation = next_generation_++;
   slot->order = next_order_++;
   slot->j.host.assign(rec.host);
@@ -170,18 +192,20 @@ Correlator::Slot* Correlator::Start(const Record& rec, const Event& ev) {
   slot->j.first_seen = rec.time;
   slot->j.last_seen = rec.time;
   slot->last_activity_us = now_us_;
-  auto& instances = instances_by_host_[slot->j.host];
+  slot->j.lines.reserve(kLinesReserved);
+  auto& instances = FindOrInsert(instances_by_host_, slot->j.host);
   if (std::find(instances.begin(), instances.end(), slot->j.instance) == instances.end()) {
     instances.push_back(slot->j.instance);
   }
   Slot* raw = slot.get();
-  slots_[slot->key] = std::move(slot);
+  slots_.emplace(raw->key, std::move(slot));
   AdoptExpectedParent(raw);
   return raw;
 }
 
 Correlator::Slot* Correlator::FindOrStart(const Record& rec, const Event& ev, bool is_arrival) {
-  auto it = slots_.find(SlotKey(rec.host, ev.instance, ev.qid));
+  const std::string_view key = SlotKey(rec.host, ev.instance, ev.qid);
+  auto it = slots_.find(key);
   if (it != slots_.end()) {
     if (!it->second->ended || !is_arrival) return it->second.get();
     // The queue ID was reused: the old journey is complete, emit it now.
@@ -189,7 +213,7 @@ Correlator::Slot* Correlator::FindOrStart(const Record& rec, const Event& ev, bo
     slots_.erase(it);
     Emit(std::move(old));
   }
-  return Start(rec, ev);
+  return Start(rec, ev, key);
 }
 
 void Correlator::Touch(Slot* slot, const Record& rec, const LineSource& where) {
@@ -199,17 +223,15 @@ void Correlator::Touch(Slot* slot, const Record& rec, const LineSource& where) {
     j.last_seen = rec.time;
   }
   slot->last_activity_us = now_us_;
-  j.lines.push_back(MakeLineRef(rec, where));
+  FillLineRef(rec, where, &j.lines.emplace_back());
 }
 
-LineRef Correlator::MakeLineRef(const Record& rec, const LineSource& where) const {
-  LineRef ref;
-  ref.file = where.file;
-  ref.line = where.line;
-  ref.kind = where.kind;
-  ref.time = rec.time;
-  if (options_.keep_lines) ref.text.assign(where.text);
-  return ref;
+void Correlator::FillLineRef(const Record& rec, const LineSource& where, LineRef* ref) const {
+  ref->file = where.file;
+  ref->line = where.line;
+  ref->kind = where.kind;
+  ref->time = rec.time;
+  if (options_.keep_lines) ref->text.assign(where.text);
 }
 
 void Correlator::End(Slot* slot, JourneyEnd end) {
@@ -222,10 +244,8 @@ void Correlator::End(Slot* slot, JourneyEnd end) {
 void Correlator::AdoptExpectedParent(Slot* child) {
   if (expected_parents_.empty()) return;
   for (int pass = 0; pass < 2; ++pass) {
-    std::string k = pass == 0 ? child->j.host : std::string("*");
-    k += '\x1f';
-    k += child->j.qid;
-    auto it = expected_parents_.find(k);
+    const std::string_view host = pass == 0 ? std::string_view(child->j.host) : "*";
+    auto it = expected_parents_.find(ExpectedKey(host, child->j.qid));
     if (it == expected_parents_.end()) continue;
     const ExpectedParent& e = it->second;
     if (pass == 1 && e.parent_host == child->j.host) continue;  // remote link to ourselves
@@ -303,9 +323,6 @@ void Correlator::LinkOrExpect(Slot* parent, std::string_view child_qid, std::str
     down.kind.assign(kind);
     parent->j.children.push_back(down);
   }
-  std::string k = same_host_only ? parent->j.host : std::string("*");
-  k += '\x1f';
-  k += child_qid;
   ExpectedParent e;
   e.parent_key = parent->key;
   e.parent_host = parent->j.host;
@@ -313,7 +330,8 @@ void Correlator::LinkOrExpect(Slot* parent, std::string_view child_qid, std::str
   e.kind.assign(kind);
   e.inherited = ArrivalDirection(parent->j);
   e.at_us = now_us_;
-  expected_parents_[k] = std::move(e);
+  const std::string_view host = same_host_only ? std::string_view(parent->j.host) : "*";
+  FindOrInsert(expected_parents_, ExpectedKey(host, child_qid)) = std::move(e);
 }
 
 void Correlator::Emit(std::unique_ptr<Slot> slot) {
@@ -409,7 +427,7 @@ void Correlator::Dispatch(const Record& rec, const Event& ev, const LineSource& 
   const bool has_qid = !ev.qid.empty() && ev.qid != "NOQUEUE";
   switch (ev.kind) {
     case EventKind::kSmtpdConnect: {
-      Session& s = sessions_[ProcessKey(rec.host, rec.pid)];
+      Session& s = FindOrInsert(sessions_, ProcessKey(rec.host, rec.pid));
       s = Session();
       s.client.name.assign(ev.client.name);
       s.client.ip.assign(ev.client.address);
@@ -555,7 +573,7 @@ void Correlator::Dispatch(const Record& rec, const Event& ev, const LineSource& 
         return;
       }
       if (ev.daemon != "smtp" && ev.daemon != "lmtp") return;  // smtpd TLS: session detail
-      PendingNotes& p = process_notes_[ProcessKey(rec.host, rec.pid)];
+      PendingNotes& p = FindOrInsert(process_notes_, ProcessKey(rec.host, rec.pid));
       p.at_us = now_us_;
       if (ev.kind == EventKind::kTls) {
         p.tls.assign(ev.text.empty() ? rec.message : ev.text);
@@ -567,7 +585,7 @@ void Correlator::Dispatch(const Record& rec, const Event& ev, const LineSource& 
         n.text.assign(ev.text.empty() ? rec.message : ev.text);
         p.notes.push_back(std::move(n));
       }
-      p.lines.push_back(MakeLineRef(rec, where));
+      FillLineRef(rec, where, &p.lines.emplace_back());
       return;
     }
     case EventKind::kBounceNotice: {
@@ -682,9 +700,9 @@ void Correlator::OnNoqueueReject(const Record& rec, const Event& ev, const LineS
   FillReject(&r, ev);
   j.recipients.push_back(std::move(r));
   j.end = JourneyEnd::kRejected;
-  LineRef ref = MakeLineRef(rec, where);
+  LineRef& ref = j.lines.emplace_back();
+  FillLineRef(rec, where, &ref);
   ref.recipient = 0;
-  j.lines.push_back(std::move(ref));
   ++stats_.journeys;
   sink_->OnJourney(std::move(j));
 }
@@ -751,7 +769,7 @@ void Correlator::OnCheck(Slot* slot, const Record& rec, const Event& ev) {
 void Correlator::OnDelivery(Slot* slot, const Record& rec, const Event& ev) {
   Journey& j = slot->j;
   Recipient* r = FindRecipient(j, ev.to, ev.orig_to);
-  Attempt a;
+  Attempt& a = r->attempts.emplace_back();  // filled in place: an Attempt is many strings
   a.time = rec.time;
   a.daemon.assign(ev.daemon);
   a.relay.assign(ev.relay);
@@ -762,7 +780,7 @@ void Correlator::OnDelivery(Slot* slot, const Record& rec, const Event& ev) {
   a.text.assign(ev.text);
   a.shape = ev.reply.shape;
   a.suspended = ev.reply.suspended;
-  a.remote = PeerText(ev.reply.remote);
+  PeerTextTo(ev.reply.remote, &a.remote);
   CopyReply(ev.reply, &a.reply);
   a.queued_as.assign(ev.reply.queued_as);
   a.tls.assign(ev.tls);
@@ -771,7 +789,6 @@ void Correlator::OnDelivery(Slot* slot, const Record& rec, const Event& ev) {
   a.conn_use = ev.conn_use;
   a.notes = std::move(slot->pending_notes);
   slot->pending_notes.clear();
-  r->attempts.push_back(std::move(a));
   r->status = StatusFromDelivery(ev.daemon, ev.status);
   LineRef& ref = j.lines.back();  // Touch() added this line's reference just before
   ref.recipient = static_cast<int32_t>(r - j.recipients.data());

@@ -43,6 +43,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -52,6 +53,7 @@
 #include "journey/journey.h"
 #include "postfix/event.h"
 #include "syslog/record.h"
+#include "util/string_map.h"
 
 namespace mailwhy {
 
@@ -82,6 +84,11 @@ struct LineSource {
   EventKind kind = EventKind::kUnknown;  // set by Correlator::Add from the event
 };
 
+// A hop that stays on this machine: loopback address, "localhost", a unix socket, or a
+// transport name without an address ("local", "virtual", "dovecot"). Its "queued as"
+// names a message of this machine's own queue (a content filter's return).
+bool IsLocalHop(const Peer& peer, std::string_view relay);
+
 class Correlator {
  public:
   Correlator(const CorrelatorOptions& options, JourneySink* sink);
@@ -105,10 +112,10 @@ class Correlator {
 
   Slot* Find(std::string_view host, std::string_view instance, std::string_view qid);
   Slot* FindOnHost(std::string_view host, std::string_view qid);
-  Slot* Start(const Record& rec, const Event& ev);
+  Slot* Start(const Record& rec, const Event& ev, std::string_view key);
   Slot* FindOrStart(const Record& rec, const Event& ev, bool is_arrival);
   void Touch(Slot* slot, const Record& rec, const LineSource& where);
-  LineRef MakeLineRef(const Record& rec, const LineSource& where) const;
+  void FillLineRef(const Record& rec, const LineSource& where, LineRef* ref) const;
   void End(Slot* slot, JourneyEnd end);
   void Emit(std::unique_ptr<Slot> slot);
   void Drain(bool all);
@@ -127,18 +134,22 @@ class Correlator {
   void AttachProcessNotes(Slot* slot, const Record& rec);
   void AddNote(Slot* slot, const Record& rec, const Event& ev);
 
-  const std::string& SlotKey(std::string_view host, std::string_view instance,
-                             std::string_view qid);
-  static std::string ProcessKey(std::string_view host, int32_t pid);
+  // Each returns a view into its own buffer, valid until the next call of the same one.
+  std::string_view SlotKey(std::string_view host, std::string_view instance, std::string_view qid);
+  std::string_view ProcessKey(std::string_view host, int32_t pid);
+  std::string_view ExpectedKey(std::string_view host, std::string_view qid);
 
   CorrelatorOptions options_;
   JourneySink* sink_;
   CorrelatorStats stats_;
-  std::unordered_map<std::string, std::unique_ptr<Slot>> slots_;
-  std::unordered_map<std::string, std::vector<std::string>> instances_by_host_;
-  std::unordered_map<std::string, Session> sessions_;        // smtpd, by host+pid
-  std::unordered_map<std::string, PendingNotes> process_notes_;  // smtp, by host+pid
-  std::unordered_map<std::string, ExpectedParent> expected_parents_;  // by host+qid, *+qid
+  // Keys are looked up per line as views into a reused buffer (util/string_map.h), so
+  // only a new entry allocates; the maps iterate (instances_by_host_, when a relayed
+  // child is looked for on other hosts) in the same order as with plain string keys.
+  StringMap<std::unique_ptr<Slot>> slots_;
+  StringMap<std::vector<std::string>> instances_by_host_;
+  StringMap<Session> sessions_;                 // smtpd, by host+pid
+  StringMap<PendingNotes> process_notes_;       // smtp, by host+pid
+  StringMap<ExpectedParent> expected_parents_;  // by host+qid, *+qid
   struct Ended {
     std::string key;
     uint64_t generation;
@@ -150,6 +161,8 @@ class Correlator {
   int64_t now_us_ = 0;             // the latest log time seen
   uint64_t adds_since_sweep_ = 0;
   std::string key_scratch_;
+  std::string process_key_scratch_;
+  std::string expected_key_scratch_;
 };
 
 }  // namespace mailwhy

@@ -312,6 +312,80 @@ TEST(Correlator, SeedRefusedToTalkNoteJoinsTheDeferral) {
   EXPECT_EQ(j.direction, Direction::kOutbound);
 }
 
+TEST(Correlator, SessionsAreKeyedByHostAndPid) {
+  // The same pid on another host, and a pid whose digits begin another's, are other
+  // sessions: only the session that was lost aborts its message.
+  auto js = Correlate({
+      "Feb  8 21:29:00 mx postfix/smtpd[104]: connect from unknown[192.0.2.9]",
+      "Feb  8 21:29:00 mx postfix/smtpd[104]: 4AA0918551: client=unknown[192.0.2.9]",
+      "Feb  8 21:29:00 mx postfix/smtpd[1040]: connect from unknown[192.0.2.10]",
+      "Feb  8 21:29:00 mx postfix/smtpd[1040]: 4AA0918552: client=unknown[192.0.2.10]",
+      "Feb  8 21:29:00 mx2 postfix/smtpd[104]: connect from unknown[192.0.2.11]",
+      "Feb  8 21:29:00 mx2 postfix/smtpd[104]: 4AA0918553: client=unknown[192.0.2.11]",
+      "Feb  8 21:29:05 mx postfix/smtpd[104]: lost connection after DATA (100 bytes) from unknown[192.0.2.9]",
+  });
+  ASSERT_EQ(js.size(), 3u);
+  ASSERT_TRUE(ByQid(js, "4AA0918551") && ByQid(js, "4AA0918552") && ByQid(js, "4AA0918553"));
+  EXPECT_EQ(ByQid(js, "4AA0918551")->end, JourneyEnd::kAborted);
+  EXPECT_EQ(ByQid(js, "4AA0918552")->end, JourneyEnd::kOpen);
+  EXPECT_EQ(ByQid(js, "4AA0918553")->end, JourneyEnd::kOpen);
+}
+
+TEST(Correlator, QueuedAsOnAnotherHostInTheInputIsARelayedChild) {
+  // The next hop's log is in the input too: its journey becomes the child, whether it
+  // shows up after the "queued as" line or was already there.
+  for (bool child_first : {false, true}) {
+    std::vector<std::string> lines = {
+        "Mar  1 10:00:00 out postfix/qmgr[20]: 1A2B3C: from=<a@out.example>, size=900, nrcpt=1 (queue active)",
+        "Mar  1 10:00:01 out postfix/smtp[21]: 1A2B3C: to=<b@in.example>, relay=in.example[198.51.100.5]:25, delay=1, delays=0/0/0.5/0.5, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 9F8E7D)",
+        "Mar  1 10:00:01 out postfix/qmgr[20]: 1A2B3C: removed",
+    };
+    const std::string child = "Mar  1 10:00:01 in postfix/smtpd[30]: 9F8E7D: client=out.example[192.0.2.1]";
+    lines.insert(child_first ? lines.begin() : lines.end(), child);
+    auto js = Correlate(lines);
+    ASSERT_EQ(js.size(), 2u) << child_first;
+    const Journey* parent = ByQid(js, "1A2B3C");
+    const Journey* relayed = ByQid(js, "9F8E7D");
+    ASSERT_TRUE(parent && relayed) << child_first;
+    EXPECT_EQ(relayed->host, "in");
+    EXPECT_EQ(relayed->parent.qid, "1A2B3C");
+    EXPECT_EQ(relayed->parent.kind, "relayed");
+    EXPECT_EQ(relayed->parent.host, "out");
+    ASSERT_EQ(parent->children.size(), 1u) << child_first;
+    EXPECT_EQ(parent->children[0].qid, "9F8E7D");
+    EXPECT_EQ(parent->children[0].host, "in");
+  }
+}
+
+TEST(Correlator, EvidenceLinesInOrderWithTheirTextOnlyWhenKept) {
+  const std::vector<std::string> lines = {
+      "Feb  1 13:17:02 mail postfix/pickup[28541]: C0FFEE1: uid=0 from=<root>",
+      "Feb  1 13:17:02 mail postfix/cleanup[28542]: C0FFEE1: message-id=<x@mail>",
+      "Feb  1 13:17:02 mail postfix/qmgr[1]: C0FFEE1: from=<root@mail>, size=300, nrcpt=1 (queue active)",
+      "Feb  1 13:17:03 mail postfix/local[28544]: C0FFEE1: to=<root@mail>, relay=local, delay=0.1, delays=0.05/0/0/0.05, dsn=2.0.0, status=sent (delivered to mailbox)",
+      "Feb  1 13:17:03 mail postfix/qmgr[1]: C0FFEE1: removed",
+  };
+  for (bool keep : {false, true}) {
+    CorrelatorOptions opts;
+    opts.keep_lines = keep;
+    auto js = Correlate(lines, opts);
+    ASSERT_EQ(js.size(), 1u);
+    const Journey& j = js[0];
+    ASSERT_EQ(j.lines.size(), lines.size());
+    for (size_t i = 0; i < lines.size(); ++i) {
+      EXPECT_EQ(j.lines[i].line, i + 1);
+      EXPECT_EQ(j.lines[i].text, keep ? lines[i] : "") << i;
+    }
+    EXPECT_EQ(j.lines[3].kind, EventKind::kDelivery);
+    EXPECT_EQ(j.lines[3].recipient, 0);
+    EXPECT_EQ(j.lines[3].attempt, 0);
+    ASSERT_EQ(j.recipients.size(), 1u);
+    ASSERT_EQ(j.recipients[0].attempts.size(), 1u);
+    EXPECT_EQ(j.recipients[0].attempts[0].daemon, "local");
+    EXPECT_EQ(j.recipients[0].status, RecipientStatus::kSent);
+  }
+}
+
 TEST(Correlator, EndedJourneysAreReleasedSoMemoryFollowsOpenMessages) {
   Collect sink;
   CorrelatorOptions opts;

@@ -103,8 +103,7 @@ bool ParseLine(std::string_view line, const std::string& path, uint64_t line_num
   }
   if (rec->format == PrefixFormat::kNone) ++stats->no_prefix_lines;
   if (selector != nullptr && !selector->Wants(*rec)) return false;
-  *ev = Event();
-  ParseEvent(*rec, ev);
+  ParseEvent(*rec, ev);  // which starts by resetting *ev
   if (selector != nullptr) selector->Learn(*rec, *ev);
   if (!ev->severity.empty() || ev->daemon == "master") problems->Count(*rec, *ev);
   if (ev->kind == EventKind::kOther) {

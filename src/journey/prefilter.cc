@@ -6,6 +6,7 @@
 #include <cstring>
 #include <memory>
 
+#include "journey/correlator.h"
 #include "postfix/message.h"
 #include "syslog/prefix_parser.h"
 #include "util/byte_source.h"
@@ -63,22 +64,20 @@ void CandidateSelector::AddMessage(std::string_view host, std::string_view tag,
   messages_.insert(MessageKey(host, tag, qid));
   if (qids_.find(qid) == qids_.end()) {
     qids_.emplace(qid);
-    ++generation_;
+    literals_.emplace_back(qid);
   }
 }
 
-std::unique_ptr<WordFinder> CandidateSelector::MakeFinder() const {
+std::unique_ptr<WordFinder> CandidateSelector::MakeFinder(size_t from, size_t to,
+                                                          bool with_words) const {
   std::vector<std::string> literals;
-  for (const std::string& w : raw_words_) {
-    if (w.find('\n') == std::string::npos) literals.push_back(w);  // no line holds it
+  if (with_words) {
+    for (const std::string& w : raw_words_) {
+      if (w.find('\n') == std::string::npos) literals.push_back(w);  // no line holds it
+    }
   }
-  literals.insert(literals.end(), qids_.begin(), qids_.end());
-  for (int32_t pid : pids_) {
-    std::string marker = "[";
-    marker += std::to_string(pid);
-    marker += "]: ";
-    literals.push_back(std::move(marker));
-  }
+  to = std::min(to, literals_.size());
+  if (from < to) literals.insert(literals.end(), literals_.begin() + from, literals_.begin() + to);
   return std::make_unique<WordFinder>(literals);
 }
 
@@ -113,7 +112,12 @@ void CandidateSelector::Take(std::string_view line) {
   if (!m.qid.empty() && m.qid != "NOQUEUE") AddMessage(rec.host, rec.tag, m.qid);
   if (IsSmtpClient(rec.tag) && rec.pid >= 0) {
     processes_.insert(ProcessKey(rec.host, rec.pid));
-    if (pids_.insert(rec.pid).second) ++generation_;
+    if (pids_.insert(rec.pid).second) {
+      std::string marker = "[";
+      marker += std::to_string(rec.pid);
+      marker += "]: ";
+      literals_.push_back(std::move(marker));
+    }
   }
 }
 
@@ -137,7 +141,11 @@ bool CandidateSelector::Wants(const Record& rec) {
 
 void CandidateSelector::Learn(const Record& rec, const Event& ev) {
   if (!ev.child_qid.empty()) AddMessage(rec.host, rec.tag, ev.child_qid);
-  if (!ev.reply.queued_as.empty()) AddMessage(rec.host, rec.tag, ev.reply.queued_as);
+  // A remote server's "queued as" names a message in its own queue, never in this log
+  // (the correlator links those only across hosts, which candidates do not span).
+  if (!ev.reply.queued_as.empty() && (ev.reply.forwarded || IsLocalHop(ev.relay_peer, ev.relay))) {
+    AddMessage(rec.host, rec.tag, ev.reply.queued_as);
+  }
 }
 
 namespace {
@@ -162,6 +170,8 @@ void TakeLinesWithWords(std::string_view block, const WordFinder& finder,
 }  // namespace
 
 namespace {
+constexpr size_t kNotSearched = SIZE_MAX - 1;
+constexpr size_t kAbsent = SIZE_MAX;
 // Small enough that a block read is still in the CPU's cache when it is scanned.
 constexpr size_t kReadBlock = 512 << 10;
 }  // namespace
@@ -218,6 +228,31 @@ void CollectCandidates(const std::vector<std::string>& paths, CandidateSelector*
   }
 }
 
+void CollectAddresses(const std::vector<std::string>& paths, size_t limit, AddressCensus* census) {
+  WordFinder finder({"to=<", "from=<"});
+  std::string address;
+  for (const std::string& path : paths) {
+    std::unique_ptr<ByteSource> source;
+    if (!OpenByteSource(path, &source).ok()) continue;
+    LineBlocks blocks(std::move(source));
+    std::string_view block;
+    while (blocks.Next(&block)) {
+      finder.FindAll(block, [&](size_t end) {
+        // Postfix caps an address at a few hundred bytes; anything longer is not one.
+        std::string_view rest = block.substr(end, 512);
+        size_t close = rest.find_first_of(">\n");
+        if (close == std::string_view::npos || rest[close] != '>' || close == 0) return true;
+        address.assign(rest.substr(0, close));
+        for (char& c : address) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        bool sender = end >= 6 && block.substr(end - 6, 6) == "from=<";
+        std::unordered_set<std::string>& set = sender ? census->senders : census->recipients;
+        if (set.size() < limit) set.insert(address);
+        return true;
+      });
+    }
+  }
+}
+
 SelectedLineReader::SelectedLineReader(std::unique_ptr<ByteSource> source,
                                        const CandidateSelector* selector, size_t max_line)
     : blocks_(std::move(source)), selector_(selector), max_line_(max_line) {}
@@ -236,6 +271,7 @@ std::string_view SelectedLineReader::Cut(const char* begin, const char* end) {
 bool SelectedLineReader::LoadBlock() {
   if (!blocks_.Next(&block_)) return false;
   pos_ = 0;
+  main_hit_ = recent_hit_ = kNotSearched;
   const char* data = block_.data();
   size_t end = block_.size() - (block_.back() == '\n' ? 1 : 0);
   const void* before = end > 0 ? memrchr(data, '\n', end) : nullptr;
@@ -244,6 +280,19 @@ bool SelectedLineReader::LoadBlock() {
   last_line_.assign(Cut(data + start, data + end));
   overlong_ = overlong;  // counted when (if) the line itself is read
   return true;
+}
+
+// Where `finder`'s next match at or after pos_ ends: the cached answer while it lies
+// ahead (a match ending at or before pos_ is in a line already handed on).
+size_t SelectedLineReader::NextHit(const WordFinder& finder, size_t* cached) const {
+  if (*cached == kNotSearched || (*cached != kAbsent && *cached <= pos_)) {
+    *cached = kAbsent;
+    finder.FindAll(block_.substr(pos_), [&](size_t end) {
+      *cached = pos_ + end;
+      return false;
+    });
+  }
+  return *cached;
 }
 
 bool SelectedLineReader::Next(std::string_view* line) {
@@ -256,15 +305,20 @@ bool SelectedLineReader::Next(std::string_view* line) {
     const size_t size = block_.size();
     size_t start = pos_;
     if (!select_all_) {
-      if (finder_generation_ != selector_->generation()) {
-        finder_ = selector_->MakeFinder();
-        finder_generation_ = selector_->generation();
+      const size_t literals = selector_->literals().size();
+      if (!main_ || literals - main_literals_ > kMaxRecent) {
+        main_ = selector_->MakeFinder(0, literals, true);
+        main_literals_ = recent_literals_ = literals;
+        recent_.reset();
+        main_hit_ = kNotSearched;
+      } else if (literals != recent_literals_) {
+        recent_ = selector_->MakeFinder(main_literals_, literals, false);
+        recent_literals_ = literals;
+        recent_hit_ = kNotSearched;
       }
-      size_t hit = SIZE_MAX;
-      finder_->FindAll(block_.substr(pos_), [&](size_t end) {
-        hit = pos_ + end;
-        return false;
-      });
+      size_t hit = NextHit(*main_, &main_hit_);
+      if (recent_) hit = std::min(hit, NextHit(*recent_, &recent_hit_));
+      if (hit == kAbsent) hit = SIZE_MAX;
       size_t skip_to = size;
       if (hit != SIZE_MAX) {
         const void* nl = memrchr(data + pos_, '\n', hit - pos_);

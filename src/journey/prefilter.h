@@ -18,8 +18,8 @@
 //      the prefix, and Wants() decides on the parsed record (host, instance, queue ID);
 //      NOQUEUE rejects are kept when they hold a word. As it goes, the selector learns
 //      the queue IDs a candidate hands on (bounce notices, "queued as", "forwarded as"),
-//      so those children are rebuilt too: the reader rebuilds its finder whenever the
-//      selector learned something. With more than kMaxFinderCandidates candidates
+//      so those children are rebuilt too: the reader looks for what the selector learnt
+//      from then on. With more than kMaxFinderCandidates candidates
 //      (`--from` a busy domain) rebuilding would cost more than it saves, and every line
 //      goes through MightWant() instead.
 //
@@ -47,6 +47,7 @@
 #include "syslog/record.h"
 #include "util/byte_source.h"
 #include "util/status.h"
+#include "util/string_map.h"
 #include "util/text_search.h"
 
 namespace mailwhy {
@@ -68,11 +69,11 @@ class CandidateSelector {
   void Learn(const Record& rec, const Event& ev);
 
   size_t candidates() const { return messages_.size(); }
-  // Grows whenever Take() or Learn() added a queue ID or a process.
-  uint64_t generation() const { return generation_; }
-  // A finder for every line Wants() can accept: the words, the candidates' queue IDs and
-  // "[pid]: " of their processes.
-  std::unique_ptr<WordFinder> MakeFinder() const;
+  // What a line Wants() accepts must hold, besides a word: a candidate's queue ID or
+  // "[pid]: " of one of their processes. Take() and Learn() only append to this list.
+  const std::vector<std::string>& literals() const { return literals_; }
+  // A finder for literals [from, to), and the words too when with_words is set.
+  std::unique_ptr<WordFinder> MakeFinder(size_t from, size_t to, bool with_words) const;
 
  private:
   bool HasWord(std::string_view text) const;
@@ -81,24 +82,26 @@ class CandidateSelector {
 
   void AddMessage(std::string_view host, std::string_view tag, std::string_view qid);
 
-  // Lookups by string_view without building a std::string.
-  struct ViewHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
-
   std::vector<std::string> raw_words_;
   std::vector<CaseInsensitiveSearch> words_;
   std::unordered_set<std::string> messages_;   // host|instance|qid
-  std::unordered_set<std::string, ViewHash, std::equal_to<>> qids_;  // the qids alone
+  StringSet qids_;                             // the qids alone
   std::unordered_set<std::string> processes_;  // host|pid of smtp and lmtp
   std::unordered_set<int32_t> pids_;           // their pids alone
-  uint64_t generation_ = 0;
+  std::vector<std::string> literals_;
   std::string scratch_;
 };
 
 // Pass 1 over the files. Errors are left for the parsing pass to report.
 void CollectCandidates(const std::vector<std::string>& paths, CandidateSelector* selector);
+
+// Every address the logs write as to=<...> (orig_to= too) or from=<...>, in lower case,
+// at most `limit` of each: what "did you mean" compares a search with when nothing
+// matched. One pass of block scans, nothing parsed: a small part of a full read's cost.
+struct AddressCensus {
+  std::unordered_set<std::string> recipients, senders;
+};
+void CollectAddresses(const std::vector<std::string>& paths, size_t limit, AddressCensus* census);
 
 // Above this many candidate messages, pass 2 looks at every line (see DESCRIPTION).
 inline constexpr size_t kMaxFinderCandidates = 1000;
@@ -153,8 +156,15 @@ class SelectedLineReader {
   LineBlocks blocks_;
   const CandidateSelector* selector_;
   size_t max_line_;
-  std::unique_ptr<WordFinder> finder_;
-  uint64_t finder_generation_ = UINT64_MAX;
+  // Hyperscan compiles a few literals in about 0.1 ms but hundreds in milliseconds, and
+  // children are learnt one by one: `main_` holds the words and the literals up to
+  // main_literals_, `recent_` the few learnt since, until there are kMaxRecent of them.
+  // *_hit_ caches where each finder's next match ends in block_ (kNotSearched, kAbsent).
+  static constexpr size_t kMaxRecent = 32;
+  size_t NextHit(const WordFinder& finder, size_t* cached) const;
+  std::unique_ptr<WordFinder> main_, recent_;
+  size_t main_literals_ = 0, recent_literals_ = 0;
+  size_t main_hit_ = 0, recent_hit_ = 0;
   std::string_view block_;
   size_t pos_ = 0;          // next byte of block_ not yet looked at
   bool select_all_ = false;

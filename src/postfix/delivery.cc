@@ -44,22 +44,33 @@ void ReadDelays(std::string_view v, Event* ev) {
   }
 }
 
-// One "key=value" item after relay=. Values hold no ", " or " ".
+// One "key=value" item after relay=. Values hold no ", " or " ". The key is told by its
+// length first: this runs for every item of every delivery line.
 void StoreItem(std::string_view key, std::string_view value, Event* ev) {
-  if (key == "relay") {
-    ev->relay = value;
-    if (value.find('[') != kNpos) ParsePeer(value, &ev->relay_peer);
-  } else if (key == "delay") {
-    ParseDecimal(value, &ev->delay);
-  } else if (key == "delays") {
-    ReadDelays(value, ev);
-  } else if (key == "dsn") {
-    ev->dsn = value;
-  } else if (key == "tls") {
-    ev->tls = value;
-  } else if (key == "conn_use") {
-    int64_t n = 0;
-    if (ParseInt(value, &n) && n < 1000000000) ev->conn_use = static_cast<int32_t>(n);
+  switch (key.size()) {
+    case 3:
+      if (key == "dsn") ev->dsn = value;
+      else if (key == "tls") ev->tls = value;
+      break;
+    case 5:
+      if (key == "relay") {
+        ev->relay = value;
+        if (value.find('[') != kNpos) ParsePeer(value, &ev->relay_peer);
+      } else if (key == "delay") {
+        ParseDecimal(value, &ev->delay);
+      }
+      break;
+    case 6:
+      if (key == "delays") ReadDelays(value, ev);
+      break;
+    case 8:
+      if (key == "conn_use") {
+        int64_t n = 0;
+        if (ParseInt(value, &n) && n < 1000000000) ev->conn_use = static_cast<int32_t>(n);
+      }
+      break;
+    default:
+      break;
   }
 }
 
@@ -93,10 +104,12 @@ void ReadItems(std::string_view s, Event* ev) {
       saw_status = true;
       break;
     }
-    size_t eq = s.find('=');
-    size_t end = FindFirstOf(s, ", ");
-    if (eq == kNpos || (end != kNpos && end < eq)) break;  // not a key=value item
-    if (end == kNpos) end = s.size();
+    // One scan: the key runs to "=", and a "," or " " before it means no key=value item.
+    size_t eq = 0;
+    while (eq < s.size() && s[eq] != '=' && s[eq] != ',' && s[eq] != ' ') ++eq;
+    if (eq == s.size() || s[eq] != '=') break;
+    size_t end = eq + 1;
+    while (end < s.size() && s[end] != ',' && s[end] != ' ') ++end;
     StoreItem(s.substr(0, eq), s.substr(eq + 1, end - eq - 1), ev);
     s.remove_prefix(end);
     while (!s.empty() && (s[0] == ',' || s[0] == ' ')) s.remove_prefix(1);

@@ -41,13 +41,14 @@ using Grammar = bool (*)(const Message&, Event*);
 
 // Back to what the tag and the message split said, before another grammar is tried.
 void ResetBody(Event* ev) {
-  Event fresh;
-  fresh.daemon = ev->daemon;
-  fresh.instance = ev->instance;
-  fresh.service = ev->service;
-  fresh.severity = ev->severity;
-  fresh.qid = ev->qid;
-  *ev = fresh;
+  const std::string_view daemon = ev->daemon, instance = ev->instance, service = ev->service,
+                         severity = ev->severity, qid = ev->qid;
+  ResetEvent(ev);
+  ev->daemon = daemon;
+  ev->instance = instance;
+  ev->service = service;
+  ev->severity = severity;
+  ev->qid = qid;
 }
 
 bool Try(Grammar grammar, const Message& m, Event* ev) {
@@ -164,7 +165,7 @@ bool ParseByShape(const Message& m, Event* ev, bool name_daemon) {
 }  // namespace
 
 void ParseEvent(const Record& rec, Event* ev) {
-  *ev = Event{};
+  ResetEvent(ev);
   postfix::TagParts tag = postfix::SplitTag(rec.tag);
   ev->instance = tag.instance;
   ev->service = tag.service;
@@ -177,7 +178,7 @@ void ParseEvent(const Record& rec, Event* ev) {
   Message m = postfix::SplitMessage(rec.message);
   ev->severity = m.severity;
   ev->qid = m.qid;
-  Daemon daemon = postfix::DaemonOf(tag.daemon);
+  Daemon daemon = tag.program;
   if (ParseByProgram(daemon, m, ev)) return;
   if (Try(postfix::ParseCommonLine, m, ev)) return;
   bool name_daemon = daemon == Daemon::kNone;

@@ -29,6 +29,7 @@
 
 namespace mailwhy {
 
+// Every field of *ev is overwritten: a reused Event needs no reset between lines.
 void ParseEvent(const Record& rec, Event* ev);
 
 // Parses a status TEXT ("host X[1.2.3.4] said: 550 5.1.1 ... (in reply to RCPT TO command)")

@@ -58,6 +58,7 @@ struct TagParts {
   std::string_view instance;  // first component ("postfix", "postfix-out")
   std::string_view service;   // components between the first and the last ("submission")
   std::string_view daemon;    // last component when there are two or more ("smtpd")
+  Daemon program = Daemon::kNone;  // DaemonOf(daemon), found while splitting
 };
 
 TagParts SplitTag(std::string_view tag);

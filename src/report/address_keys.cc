@@ -2,6 +2,8 @@
 // address_keys.h).
 #include "report/address_keys.h"
 
+#include <array>
+#include <cstdint>
 #include <vector>
 
 namespace mailwhy {
@@ -104,9 +106,30 @@ size_t TimestampAt(std::string_view s, size_t i) {
   return p - i;
 }
 
-bool IsTokenChar(char c) {
-  return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
+// The kinds of character the scanners tell apart, one table lookup per character:
+// masking looks at every character of every reason text.
+enum ScanKind : uint8_t { kOther, kDigit, kWordChar, kDot, kJoiner, kAngle, kBracket, kKinds };
+
+constexpr std::array<ScanKind, 256> MakeScanKinds() {
+  std::array<ScanKind, 256> t{};
+  for (int c = '0'; c <= '9'; ++c) t[c] = kDigit;
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = kWordChar;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kWordChar;
+  t['-'] = kWordChar;
+  t['.'] = kDot;
+  for (char c : {'_', '+', '%'}) t[static_cast<unsigned char>(c)] = kJoiner;
+  t['<'] = kAngle;
+  t['['] = kBracket;
+  return t;
 }
+constexpr std::array<ScanKind, 256> kScanKinds = MakeScanKinds();
+
+ScanKind ScanKindOf(char c) { return kScanKinds[static_cast<unsigned char>(c)]; }
+
+constexpr bool IsTokenKind(ScanKind k) { return k == kDigit || k == kWordChar; }
+constexpr bool IsAddressKind(ScanKind k) { return IsTokenKind(k) || k == kDot || k == kJoiner; }
+
+bool IsTokenChar(char c) { return IsTokenKind(ScanKindOf(c)); }
 
 // A per-message token: a run of ten or more letters, digits and hyphens that starts a
 // word and holds at least three digits and either two letters or six digits. That is
@@ -133,9 +156,7 @@ size_t VariableTokenAt(std::string_view s, size_t i) {
   return p - i;
 }
 
-bool IsAddressChar(char c) {
-  return IsTokenChar(c) || c == '.' || c == '_' || c == '+' || c == '%';
-}
+bool IsAddressChar(char c) { return IsAddressKind(ScanKindOf(c)); }
 
 // A bare address (local@domain.tld) starting a word, as some replies quote the sender:
 // "id=adavis@example.info".
@@ -156,11 +177,16 @@ size_t BareAddressAt(std::string_view s, size_t i) {
 
 }  // namespace
 
+void AddressKeyTo(std::string_view address, std::string* out) {
+  out->assign(address);
+  size_t at = out->find('@');
+  if (at == std::string::npos) return;
+  for (size_t i = at; i < out->size(); ++i) (*out)[i] = Lower((*out)[i]);
+}
+
 std::string AddressKey(std::string_view address) {
-  std::string out(address);
-  size_t at = out.find('@');
-  if (at == std::string::npos) return out;
-  for (size_t i = at; i < out.size(); ++i) out[i] = Lower(out[i]);
+  std::string out;
+  AddressKeyTo(address, &out);
   return out;
 }
 
@@ -208,31 +234,72 @@ std::string RelayHost(std::string_view relay) {
   return LowerCopy(relay.substr(open + 1, close - open - 1));
 }
 
+namespace {
+
+// Where a variable part may start. Each scanner above wants a bracket or the start of a
+// word of its own kind of characters, so whether one can match at a character depends
+// only on that character's kind and the kind of the one before: one table lookup, most
+// characters skipped by it.
+constexpr bool MayStartAt(ScanKind prev, ScanKind c) {
+  if (c == kAngle || c == kBracket) return true;                          // <address>, [IPv6]
+  if (IsAddressKind(c) && !IsAddressKind(prev)) return true;              // bare address, token
+  if (c == kDigit && prev != kDigit) return true;                         // timestamp, IPv4
+  return IsTokenKind(c) && !IsTokenKind(prev) && prev != kDot;            // token after "_+%"
+}
+
+constexpr std::array<std::array<bool, kKinds>, kKinds> MakeStartTable() {
+  std::array<std::array<bool, kKinds>, kKinds> t{};
+  for (int p = 0; p < kKinds; ++p) {
+    for (int c = 0; c < kKinds; ++c) t[p][c] = MayStartAt(ScanKind(p), ScanKind(c));
+  }
+  return t;
+}
+constexpr std::array<std::array<bool, kKinds>, kKinds> kMayStart = MakeStartTable();
+
+}  // namespace
+
+void MaskVariablePartsTo(std::string_view text, std::string* out) {
+  out->clear();
+  size_t plain = 0;  // start of the text not yet copied: copied in runs, not per character
+  size_t i = 0;
+  ScanKind prev = kOther;  // the text's start counts as a space
+  while (i < text.size()) {
+    const char c = text[i];
+    const ScanKind kind = ScanKindOf(c);
+    if (!kMayStart[prev][kind]) {
+      prev = kind;
+      ++i;
+      continue;
+    }
+    size_t n = 0;
+    std::string_view mask;
+    if (c == '<' && (n = BracketedAddressAt(text, i)) > 0) {
+      mask = "<\xE2\x80\xA6>";
+    } else if (c == '[' && (n = BracketedIpv6At(text, i)) > 0) {
+      mask = "[\xE2\x80\xA6]";
+    } else if ((IsAddressChar(c) && (n = BareAddressAt(text, i)) > 0) ||
+               (IsDigit(c) && (n = TimestampAt(text, i)) > 0) ||
+               (IsDigit(c) && (n = Ipv4At(text, i)) > 0) ||
+               (IsTokenChar(c) && (n = VariableTokenAt(text, i)) > 0)) {
+      mask = "\xE2\x80\xA6";
+    } else {
+      prev = kind;
+      ++i;
+      continue;
+    }
+    out->append(text.substr(plain, i - plain));
+    out->append(mask);
+    i += n;
+    plain = i;
+    prev = ScanKindOf(text[i - 1]);
+  }
+  out->append(text.substr(plain));
+}
+
 std::string MaskVariableParts(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  size_t i = 0;
-  while (i < text.size()) {
-    char c = text[i];
-    size_t n = 0;
-    if (c == '<' && (n = BracketedAddressAt(text, i)) > 0) {
-      out += "<\xE2\x80\xA6>";
-    } else if (c == '[' && (n = BracketedIpv6At(text, i)) > 0) {
-      out += "[\xE2\x80\xA6]";
-    } else if (IsAddressChar(c) && (n = BareAddressAt(text, i)) > 0) {
-      out += "\xE2\x80\xA6";
-    } else if (IsDigit(c) && (n = TimestampAt(text, i)) > 0) {
-      out += "\xE2\x80\xA6";
-    } else if (IsDigit(c) && (n = Ipv4At(text, i)) > 0) {
-      out += "\xE2\x80\xA6";
-    } else if (IsTokenChar(c) && (n = VariableTokenAt(text, i)) > 0) {
-      out += "\xE2\x80\xA6";
-    } else {
-      out += c;
-      n = 1;
-    }
-    i += n;
-  }
+  MaskVariablePartsTo(text, &out);
   return out;
 }
 

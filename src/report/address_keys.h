@@ -25,6 +25,9 @@
 //                    with at least three digits: Google's and Microsoft's trace IDs, the
 //                    first label of Microsoft's per-server host names, epoch seconds)
 //                    become "…". The rest of the text is kept whole.
+//
+//   AddressKeyTo() and MaskVariablePartsTo() write the same into a caller's buffer
+//   (replacing what it held), so that a loop over journeys reuses one allocation.
 // BUGS
 //   ClientDomain() keeps gimme_domain()'s rule, which knows nothing of public suffixes:
 //   "a.example.de" stays whole and "a.b.example.com" becomes "example.com".
@@ -37,10 +40,12 @@
 namespace mailwhy {
 
 std::string AddressKey(std::string_view address);
+void AddressKeyTo(std::string_view address, std::string* out);
 std::string_view AddressDomain(std::string_view key);
 std::string ClientDomain(std::string_view name, std::string_view ip);
 std::string RelayHost(std::string_view relay);
 std::string MaskVariableParts(std::string_view text);
+void MaskVariablePartsTo(std::string_view text, std::string* out);
 
 }  // namespace mailwhy
 

@@ -4,11 +4,9 @@
 namespace mailwhy {
 
 void DetailTally::Add(std::string_view group, std::string_view text, int64_t count) {
-  auto git = groups_.find(std::string(group));
-  if (git == groups_.end()) git = groups_.emplace(std::string(group), Group()).first;
-  Group& g = git->second;
+  Group& g = CountFor(groups_, group);
   g.total += count;
-  auto tit = g.texts.find(std::string(text));
+  auto tit = g.texts.find(text);
   if (tit != g.texts.end()) {
     tit->second += count;
     return;

@@ -21,7 +21,8 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+
+#include "util/string_map.h"
 
 namespace mailwhy {
 
@@ -30,20 +31,21 @@ class DetailTally {
   struct Group {
     int64_t total = 0;             // every line of the group, overflow included
     int64_t overflow = 0;          // lines whose text was not kept
-    std::unordered_map<std::string, int64_t> texts;
+    StringMap<int64_t> texts;
   };
 
   explicit DetailTally(size_t max_texts = 20000) : max_texts_(max_texts) {}
 
+  // Allocates only for a group or text not seen before.
   void Add(std::string_view group, std::string_view text, int64_t count = 1);
 
-  const std::unordered_map<std::string, Group>& groups() const { return groups_; }
+  const StringMap<Group>& groups() const { return groups_; }
   size_t distinct_texts() const { return distinct_; }
 
  private:
   size_t max_texts_;
   size_t distinct_ = 0;
-  std::unordered_map<std::string, Group> groups_;
+  StringMap<Group> groups_;
 };
 
 }  // namespace mailwhy

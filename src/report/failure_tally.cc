@@ -44,8 +44,11 @@ std::string_view GroupRuleId(const Verdict& v) {
 }
 
 void AddDeliveryFailure(Outcome outcome, const Verdict& v, const Example& example, ReportData* data) {
-  std::string rule(GroupRuleId(v));
-  auto [fit, fresh] = data->failures.try_emplace(rule);
+  // Groups and rules are few and long known: look them up by view, allocate only when new.
+  const std::string_view rule = GroupRuleId(v);
+  auto fit = data->failures.find(rule);
+  const bool fresh = fit == data->failures.end();
+  if (fresh) fit = data->failures.emplace(std::string(rule), FailureGroup()).first;
   FailureGroup& f = fit->second;
   if (fresh || ExampleBefore(example, f.example)) {
     f.example = example;
@@ -55,13 +58,20 @@ void AddDeliveryFailure(Outcome outcome, const Verdict& v, const Example& exampl
   Widen(example.time, &f.first, &f.last);
   ++f.providers[v.provider];
 
-  auto [pit, pfresh] = data->providers.try_emplace(v.provider);
+  auto pit = data->providers.find(v.provider);
+  const bool pfresh = pit == data->providers.end();
+  if (pfresh) pit = data->providers.emplace(v.provider, ProviderGroup()).first;
   ProviderGroup& p = pit->second;
   if (pfresh || ExampleBefore(example, p.example)) p.example = example;
   Count(outcome, &p.counts);
   Widen(example.time, &p.first, &p.last);
-  ++p.rules[rule];
-  if (p.rule_verdicts.find(rule) == p.rule_verdicts.end()) p.rule_verdicts.emplace(rule, v);
+  auto rit = p.rules.find(rule);
+  if (rit == p.rules.end()) {
+    p.rules.emplace(std::string(rule), 1);
+    p.rule_verdicts.emplace(std::string(rule), v);
+  } else {
+    ++rit->second;
+  }
 }
 
 void AddRefusal(const Verdict& v, std::string_view stage, int64_t lines, const Example& example,

@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "diagnose/journey_diagnosis.h"
-#include "diagnose/journey_facts.h"
 #include "report/address_keys.h"
 #include "report/failure_tally.h"
 
@@ -53,10 +52,10 @@ int64_t FloorDiv(int64_t a, int64_t b) {
 int64_t LocalSeconds(const LogTime& t) { return FloorDiv(t.unix_us, 1000000) + t.utc_offset_s; }
 
 // The text a detail table lists: the remote's reply when there was one (without
-// "host X said:"), else Postfix's own status text.
-std::string DetailText(const Attempt& a) {
-  const std::string& t = a.reply.code != 0 && !a.reply.text.empty() ? a.reply.text : a.text;
-  return MaskVariableParts(t);
+// "host X said:"), else Postfix's own status text; masked into `out`.
+const std::string& DetailText(const Attempt& a, std::string* out) {
+  MaskVariablePartsTo(a.reply.code != 0 && !a.reply.text.empty() ? a.reply.text : a.text, out);
+  return *out;
 }
 
 LogTime RefusalTime(const Journey& j, size_t recipient) {
@@ -76,9 +75,13 @@ LogTime ExpiryTime(const Journey& j) {
   return j.last_seen;
 }
 
-std::string ClientText(const Client& c) {
-  if (c.name.empty() && c.ip.empty()) return std::string();
-  return c.name + "[" + c.ip + "]";
+void ClientTextTo(const Client& c, std::string* out) {
+  out->clear();
+  if (c.name.empty() && c.ip.empty()) return;
+  out->append(c.name);
+  out->push_back('[');
+  out->append(c.ip);
+  out->push_back(']');
 }
 
 // Index of a refusal that concerns no recipient of the journey.
@@ -111,6 +114,13 @@ struct ReportBuilder::Scratch {
   std::vector<Failed> failed;
   std::vector<Refused> refused;
   std::vector<Delayed> delayed;
+  // Verdicts of the journey's recipients, classified when first asked for.
+  std::vector<Verdict> verdicts;
+  std::vector<bool> classified;
+  // Buffers for keys and texts that are looked up, and copied only when new.
+  std::string key, domain, text;
+  Example example;
+  Recipient past;        // a delayed recipient as it stood at its last deferral
   void Clear() {
     failed.clear();
     refused.clear();
@@ -205,20 +215,25 @@ void ReportBuilder::CountArrival(const Journey& j) {
   CountTraffic(j.first_seen, &TrafficCounts::received);
   if (j.size < 0 || !j.has_from) return;  // no qmgr line: neither size nor sender known
   t.bytes_received += j.size;
-  std::string sender = j.from.empty() ? std::string("from=<>") : AddressKey(j.from);
-  std::string domain;
+  std::string& sender = scratch_->key;
+  if (j.from.empty()) {
+    sender.assign("from=<>");
+  } else {
+    AddressKeyTo(j.from, &sender);
+  }
+  std::string& domain = scratch_->domain;
   std::string_view d = AddressDomain(sender);
   if (d.size() != sender.size()) {
     domain.assign(d);
   } else if (j.arrival == "pickup") {
-    domain = sender;
+    domain.assign(sender);
   } else {
     domain = ClientDomain(j.client.name, j.client.ip);
   }
-  VolumeStats& s = data_.senders[sender];
+  VolumeStats& s = CountFor(data_.senders, sender);
   ++s.count;
   s.bytes += j.size;
-  VolumeStats& sd = data_.sender_domains[domain];
+  VolumeStats& sd = CountFor(data_.sender_domains, domain);
   ++sd.count;
   sd.bytes += j.size;
 }
@@ -230,7 +245,8 @@ void ReportBuilder::CountNoqueue(const Journey& j) {
     Note(j.first_seen);
     ++data_.totals.rejected;
     CountTraffic(j.first_seen, &TrafficCounts::rejected);
-    data_.reject_detail.Add(r.reject_stage, MaskVariableParts(r.reject_reply.text));
+    MaskVariablePartsTo(r.reject_reply.text, &scratch_->text);
+    data_.reject_detail.Add(r.reject_stage, scratch_->text);
     scratch_->refused.push_back({0, r.reject_stage, j.first_seen, 1});
   } else if (r.status == RecipientStatus::kDiscarded) {
     Note(j.first_seen);
@@ -244,8 +260,9 @@ void ReportBuilder::CountDeliveries(const Journey& j) {
   for (size_t i = 0; i < j.recipients.size(); ++i) {
     const Recipient& r = j.recipients[i];
     if (r.attempts.empty()) continue;
-    const std::string key = AddressKey(r.address);
-    const std::string domain(AddressDomain(key));
+    std::string& key = scratch_->key;
+    AddressKeyTo(r.address, &key);
+    const std::string_view domain = AddressDomain(key);
     size_t last_deferral = r.attempts.size();
     for (size_t k = 0; k < r.attempts.size(); ++k) {
       const Attempt& a = r.attempts[k];
@@ -265,12 +282,12 @@ void ReportBuilder::CountDeliveries(const Journey& j) {
         }
         ++t.delivered;
         CountTraffic(a.time, &TrafficCounts::delivered);
-        DeliveryDomainStats& d = data_.recipient_domains[domain];
+        DeliveryDomainStats& d = CountFor(data_.recipient_domains, domain);
         ++d.sent;
         double delay = std::max(a.delay, 0.0);
         d.delay_sum += delay;
         d.delay_max = std::max(d.delay_max, delay);
-        VolumeStats& rv = data_.recipients[key];
+        VolumeStats& rv = CountFor(data_.recipients, key);
         ++rv.count;
         if (j.size >= 0) {
           t.bytes_delivered += j.size;
@@ -286,16 +303,16 @@ void ReportBuilder::CountDeliveries(const Journey& j) {
         ++t.deferrals;
         deferred = true;
         CountTraffic(a.time, &TrafficCounts::deferred);
-        DeliveryDomainStats& d = data_.recipient_domains[domain];
+        DeliveryDomainStats& d = CountFor(data_.recipient_domains, domain);
         ++d.defers;
         d.delay_max = std::max(d.delay_max, std::max(a.delay, 0.0));
-        data_.deferral_detail.Add(a.daemon, DetailText(a));
+        data_.deferral_detail.Add(a.daemon, DetailText(a, &scratch_->text));
       } else if (a.status == "bounced") {
         Note(a.time);
         ++t.bounced;
         CountTraffic(a.time, &TrafficCounts::bounced);
-        ++data_.recipient_domains[domain].bounced;
-        data_.bounce_detail.Add(RelayHost(a.relay), DetailText(a));
+        ++CountFor(data_.recipient_domains, domain).bounced;
+        data_.bounce_detail.Add(RelayHost(a.relay), DetailText(a, &scratch_->text));
       }
     }
     const LogTime& last_time = r.attempts.back().time;
@@ -324,7 +341,8 @@ void ReportBuilder::CountRefusals(const Journey& j) {
     if (!check_time.known) check_time = c.time;
     ++t.rejected;
     CountTraffic(c.time, &TrafficCounts::rejected);
-    data_.reject_detail.Add(c.stage, MaskVariableParts(c.text));
+    MaskVariablePartsTo(c.text, &scratch_->text);
+    data_.reject_detail.Add(c.stage, scratch_->text);
   }
   bool whole_done = false;
   for (size_t i = 0; i < j.recipients.size(); ++i) {
@@ -343,7 +361,8 @@ void ReportBuilder::CountRefusals(const Journey& j) {
       Note(when);
       ++t.rejected;
       CountTraffic(when, &TrafficCounts::rejected);
-      data_.reject_detail.Add(r.reject_stage, MaskVariableParts(r.reject_reply.text));
+      MaskVariablePartsTo(r.reject_reply.text, &scratch_->text);
+      data_.reject_detail.Add(r.reject_stage, scratch_->text);
       scratch_->refused.push_back({i, r.reject_stage, when, 1});
       continue;
     }
@@ -352,7 +371,8 @@ void ReportBuilder::CountRefusals(const Journey& j) {
     Note(when);
     ++t.rejected;
     CountTraffic(when, &TrafficCounts::rejected);
-    data_.reject_detail.Add(r.reject_stage, MaskVariableParts(r.reject_reply.text));
+    MaskVariablePartsTo(r.reject_reply.text, &scratch_->text);
+    data_.reject_detail.Add(r.reject_stage, scratch_->text);
     scratch_->refused.push_back({i, r.reject_stage, when, 1});
   }
   if (check_lines > 0 && !whole_done) {
@@ -402,41 +422,56 @@ void ReportBuilder::DiagnoseFailures(const Journey& j) {
                                         [](const Failed& f) { return f.outcome == Outcome::kExpired; });
   if (scratch_->failed.empty() && scratch_->refused.empty() && scratch_->delayed.empty()) return;
 
-  JourneyDiagnosis d;
-  if (classifier_ != nullptr && (!scratch_->failed.empty() || !scratch_->refused.empty())) {
-    d = DiagnoseJourney(j, *classifier_);
-  }
-  auto verdict_of = [&](size_t i) -> Verdict {
-    if (i < d.recipients.size() && d.recipients[i].has_verdict) return d.recipients[i].verdict;
-    return Verdict();
+  // Each counted recipient's verdict (DiagnoseRecipient: its last attempt or refusal),
+  // classified once; the journey's findings, which the report does not show, are not
+  // looked for.
+  Scratch& sc = *scratch_;
+  sc.verdicts.resize(j.recipients.size());
+  sc.classified.assign(j.recipients.size(), false);
+  static const Verdict kNoVerdict;
+  auto verdict_of = [&](size_t i) -> const Verdict& {
+    if (classifier_ == nullptr || i >= j.recipients.size()) return kNoVerdict;
+    if (!sc.classified[i]) {
+      sc.classified[i] = true;
+      if (!DiagnoseRecipient(j, j.recipients[i], *classifier_, &sc.verdicts[i])) {
+        sc.verdicts[i] = kNoVerdict;
+      }
+    }
+    return sc.verdicts[i];
   };
-  auto example_of = [&](size_t i, const LogTime& when) {
-    Example e;
-    e.qid = j.qid;
-    e.host = j.host;
-    if (i < j.recipients.size()) e.recipient = j.recipients[i].address;
-    e.client = ClientText(j.client);
+  // One Example, refilled per use: its strings keep their buffers from journey to journey.
+  auto example_of = [&](size_t i, const LogTime& when) -> const Example& {
+    Example& e = sc.example;
+    e.qid.assign(j.qid);
+    e.host.assign(j.host);
+    if (i < j.recipients.size()) {
+      e.recipient.assign(j.recipients[i].address);
+    } else {
+      e.recipient.clear();
+    }
+    ClientTextTo(j.client, &e.client);
     e.time = when;
     return e;
   };
 
-  for (const Failed& f : scratch_->failed) {
+  for (const Failed& f : sc.failed) {
     AddDeliveryFailure(f.outcome, verdict_of(f.recipient), example_of(f.recipient, f.time), &data_);
   }
-  for (const Refused& r : scratch_->refused) {
+  for (const Refused& r : sc.refused) {
     AddRefusal(verdict_of(r.recipient), r.stage, r.lines, example_of(r.recipient, r.time), &data_);
   }
-  for (const Delayed& dl : scratch_->delayed) {
+  for (const Delayed& dl : sc.delayed) {
     Verdict v;
     if (classifier_ != nullptr) {
       // The reason of the last deferral: classify that attempt as if it were the last.
       const Recipient& r = j.recipients[dl.recipient];
-      Recipient past;
-      past.address = r.address;
-      past.orig_to = r.orig_to;
+      Recipient& past = sc.past;
+      past.address.assign(r.address);
+      past.orig_to.assign(r.orig_to);
       past.status = RecipientStatus::kDeferred;
-      past.attempts.push_back(r.attempts[dl.deferral]);
-      v = classifier_->Classify(FactsForRecipient(j, past));
+      past.attempts.resize(1);
+      past.attempts.front() = r.attempts[dl.deferral];
+      DiagnoseRecipient(j, past, *classifier_, &v);
     }
     AddDeliveryFailure(Outcome::kDelayed, v, example_of(dl.recipient, dl.time), &data_);
   }

@@ -9,9 +9,10 @@
 // DESCRIPTION
 //   ReportBuilder is a JourneySink. Each journey is counted and dropped at once: memory
 //   follows the number of distinct keys (domains, addresses, rules, texts), never the
-//   number of messages. Journeys with a failure are diagnosed as they arrive (one
-//   DiagnoseJourney() call, plus one classification per recipient that was delivered
-//   after deferrals, for the reason of its last deferral).
+//   number of messages. Journeys with a failure are diagnosed as they arrive: each failed
+//   or refused recipient is classified once, as DiagnoseJourney() would (the journey's
+//   findings are not shown, so they are not looked for), and each recipient that was
+//   delivered after deferrals once more, for the reason of its last deferral.
 //
 //   COUNTING. A journey is one message in one queue, so a content filter's return trip
 //   (a child whose parent link is "reinjected") is not a new received message, and the

@@ -18,14 +18,15 @@
 #define MAILWHY_REPORT_REPORT_DATA_H_
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "diagnose/verdict.h"
 #include "report/detail_tally.h"
+#include "util/string_map.h"
 #include "syslog/record.h"
 
 namespace mailwhy {
@@ -109,7 +110,7 @@ struct FailureGroup {
   OutcomeCounts counts;
   LogTime first, last;
   Example example;
-  std::map<std::string, int64_t> providers;   // provider ("" = none) -> recipients
+  std::map<std::string, int64_t, std::less<>> providers;  // provider ("" = none) -> recipients
 };
 
 // Delivery failures per destination provider ("" = none of the known providers).
@@ -117,8 +118,8 @@ struct ProviderGroup {
   OutcomeCounts counts;
   LogTime first, last;
   Example example;
-  std::map<std::string, int64_t> rules;       // rule id -> recipients
-  std::map<std::string, Verdict> rule_verdicts;  // rule id -> one verdict (texts)
+  std::map<std::string, int64_t, std::less<>> rules;       // rule id -> recipients
+  std::map<std::string, Verdict, std::less<>> rule_verdicts;  // rule id -> one verdict (texts)
 };
 
 // Refusals (our smtpd, postscreen, cleanup, milters) that one rule and one blocklist
@@ -170,13 +171,13 @@ struct ReportData {
   ReportTotals totals;
   std::map<int64_t, TrafficCounts> per_day;   // local days since 1970-01-01
   TrafficCounts per_hour[24];
-  std::unordered_map<std::string, DeliveryDomainStats> recipient_domains;
-  std::unordered_map<std::string, VolumeStats> sender_domains;
-  std::unordered_map<std::string, VolumeStats> senders;
-  std::unordered_map<std::string, VolumeStats> recipients;   // delivered to
-  std::unordered_map<std::string, FailureGroup> failures;    // by rule id
-  std::unordered_map<std::string, ProviderGroup> providers;  // by provider
-  std::unordered_map<std::string, RejectGroup> rejects;      // by rule id + zone
+  StringMap<DeliveryDomainStats> recipient_domains;
+  StringMap<VolumeStats> sender_domains;
+  StringMap<VolumeStats> senders;
+  StringMap<VolumeStats> recipients;       // delivered to
+  StringMap<FailureGroup> failures;        // by rule id
+  StringMap<ProviderGroup> providers;      // by provider
+  StringMap<RejectGroup> rejects;          // by rule id + zone
   std::vector<ExpiredMessage> expired;                       // the first ones, capped
   DetailTally deferral_detail;     // daemon -> text
   DetailTally bounce_detail;       // relay host -> text

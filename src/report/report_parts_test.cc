@@ -1,10 +1,16 @@
 // report_parts_test - the report's small parts: grouping keys, text layout, the bounded
-// detail tally, HTML escaping, the SVG charts.
+// detail tally, string-keyed maps, HTML escaping, the SVG charts.
 #include <gtest/gtest.h>
+
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "report/address_keys.h"
 #include "report/detail_tally.h"
 #include "report/html_text.h"
+#include "util/string_map.h"
 #include "report/svg_chart.h"
 #include "report/text_layout.h"
 
@@ -63,6 +69,53 @@ TEST(AddressKeys, MaskVariableParts) {
             "Why?s=mfrom;id=" + dots + ";ip=" + dots);
   EXPECT_EQ(MaskVariableParts("write to postmaster@example.com."), "write to " + dots + ".");
   EXPECT_EQ(MaskVariableParts("UnsolicitedMessageError"), "UnsolicitedMessageError");
+  // At the very start and the very end of the text, and a token after "_", "+" or "%".
+  EXPECT_EQ(MaskVariableParts("1670241603"), dots);
+  EXPECT_EQ(MaskVariableParts("<a@b> ok [192.0.2.7]"), "<" + dots + "> ok [" + dots + "]");
+  EXPECT_EQ(MaskVariableParts("id_0014158418ecb128e438f done"), "id_" + dots + " done");
+  EXPECT_EQ(MaskVariableParts("x.0014158418ecb128e438f"), "x.0014158418ecb128e438f");
+  EXPECT_EQ(MaskVariableParts(""), "");
+}
+
+TEST(AddressKeys, BufferFormsReplaceWhatTheBufferHeld) {
+  std::string buffer = "left over from the previous journey, longer than the new text";
+  MaskVariablePartsTo("550 <bob@example.net> unknown", &buffer);
+  EXPECT_EQ(buffer, MaskVariableParts("550 <bob@example.net> unknown"));
+  MaskVariablePartsTo("plain", &buffer);
+  EXPECT_EQ(buffer, "plain");
+  AddressKeyTo("Bob@Example.COM", &buffer);
+  EXPECT_EQ(buffer, "Bob@example.com");
+  AddressKeyTo("root", &buffer);
+  EXPECT_EQ(buffer, "root");
+}
+
+TEST(StringMap, CountForInsertsOnceAndFindsByView) {
+  StringMap<int> m;
+  std::string buffer = "example.com";
+  ++CountFor(m, buffer);
+  buffer = "example.net";
+  ++CountFor(m, buffer);
+  buffer = "example.com";
+  ++CountFor(m, std::string_view(buffer));
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m.at("example.com"), 2);
+  EXPECT_EQ(m.at("example.net"), 1);
+  EXPECT_NE(m.find(std::string_view("example.net")), m.end());
+  EXPECT_EQ(m.find(std::string_view("example.org")), m.end());
+}
+
+TEST(StringMap, IteratesLikeAPlainStringKeyedMap) {
+  // The report's tables are filled from these maps; ties in their sort keep the map's
+  // order in places, so it must not change with the hash.
+  StringMap<int> fast;
+  std::unordered_map<std::string, int> plain;
+  for (int i = 0; i < 3000; ++i) {
+    std::string key = "user" + std::to_string(i * 7919 % 3001) + "@example" + std::to_string(i % 13) + ".com";
+    ++CountFor(fast, key);
+    ++plain[key];
+  }
+  std::vector<std::pair<std::string, int>> a(fast.begin(), fast.end()), b(plain.begin(), plain.end());
+  EXPECT_EQ(a, b);
 }
 
 TEST(TextLayout, WidthsCountWideCharactersTwice) {

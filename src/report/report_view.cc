@@ -32,8 +32,7 @@ bool FailureOrder(const FailureRow& a, const FailureRow& b) {
   return a.rule < b.rule;
 }
 
-std::vector<NamedVolume> Volumes(const std::unordered_map<std::string, VolumeStats>& m, bool by_size,
-                                 size_t top) {
+std::vector<NamedVolume> Volumes(const StringMap<VolumeStats>& m, bool by_size, size_t top) {
   std::vector<NamedVolume> rows;
   rows.reserve(m.size());
   for (const auto& [name, v] : m) rows.push_back({name, v.count, v.bytes});

@@ -21,6 +21,7 @@
 //   A BSD stamp with a year ("Dec  7 2022 13:28:01") is not recognised.
 #include "syslog/prefix_parser.h"
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -187,7 +188,12 @@ const char* ReadPidAndColon(const char* p, const char* end, int32_t* pid) {
   const char* q = p + 1;
   int64_t value = 0;
   const char* digits_start = q;
-  while (q < end && IsDigit(*q) && q - digits_start < 10) value = value * 10 + DigitValue(*q++);
+  const char* digits_limit = end - q > 10 ? q + 10 : end;
+  for (; q < digits_limit; ++q) {
+    const unsigned digit = DigitValue(*q);
+    if (digit >= 10) break;
+    value = value * 10 + digit;
+  }
   bool redacted = false;
   if (q == digits_start) {
     while (q < end && IsRedactedChar(*q)) ++q;
@@ -208,10 +214,30 @@ struct TagStops {
 };
 constexpr TagStops kTagStops;
 
+// The first byte in [p, end) that may end a tag, or end. Eight bytes at a time: a byte
+// equal to the stop becomes zero after the XOR, and (x - 0x01..) & ~x & 0x80.. flags zero
+// bytes (exactly for the lowest one, which on a little-endian load is the first in memory).
+const char* FindTagStop(const char* p, const char* end) {
+  if constexpr (std::endian::native == std::endian::little) {
+    constexpr uint64_t kOnes = 0x0101010101010101u, kHighs = 0x8080808080808080u;
+    const auto zero_bytes = [](uint64_t x) { return (x - kOnes) & ~x & kHighs; };
+    for (; end - p >= 8; p += 8) {
+      uint64_t word;
+      std::memcpy(&word, p, 8);
+      const uint64_t hits = zero_bytes(word ^ (kOnes * ' ')) | zero_bytes(word ^ (kOnes * '[')) |
+                            zero_bytes(word ^ (kOnes * ':'));
+      if (hits != 0) return p + (std::countr_zero(hits) >> 3);
+    }
+  }
+  for (; p < end; ++p) {
+    if (kTagStops.stop[static_cast<unsigned char>(*p)]) return p;
+  }
+  return end;
+}
+
 // TAG up to "[PID]: " or ": " starting at t. On success fills tag, pid and message.
 bool ReadTag(const char* t, const char* end, bool require_pid, Record* rec) {
-  for (const char* s = t; s < end; ++s) {
-    if (!kTagStops.stop[static_cast<unsigned char>(*s)]) continue;
+  for (const char* s = FindTagStop(t, end); s < end; s = FindTagStop(s + 1, end)) {
     const char c = *s;
     if (c == ' ') return false;
     if (c == '[') {

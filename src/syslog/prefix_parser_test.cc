@@ -314,6 +314,31 @@ void ParseExact(const std::string& text, const std::string& what) {
   ExpectViewsInside(line, rec, what);
 }
 
+// The tag's end is searched eight bytes at a time: tags of every length, with the byte
+// that ends them at every position of a word and of the tail.
+TEST(PrefixParserTest, TagsOfEveryLengthEndWhereTheyShould) {
+  const std::string source = "postfix-out/submission/smtpd.x";
+  for (size_t n = 1; n <= source.size(); ++n) {
+    const std::string tag = source.substr(0, n);
+    const std::string head = "Dec  7 13:28:01 host ";
+    CheckCases({
+        {"tag[pid]", head + tag + "[42]: msg", "bsd 0000-12-07 13:28:01 host=host tag=" + tag + " pid=42 msg=msg"},
+        {"tag:", head + tag + ": msg", "bsd 0000-12-07 13:28:01 host=host tag=" + tag + " pid=-1 msg=msg"},
+        {"tag: at the end", head + tag + ":", "bsd 0000-12-07 13:28:01 host=host tag=" + tag + " pid=-1 msg="},
+        {"colon inside", head + tag + ":x[7]: msg",
+         "bsd 0000-12-07 13:28:01 host=host tag=" + tag + ":x pid=7 msg=msg"},
+        {"space before a pid", head + tag + " w[42]: msg",
+         "bsd 0000-12-07 13:28:01 host=host tag= pid=-1 msg=" + tag + " w[42]: msg"},
+        {"no prefix", tag + "[42]: msg", "none 0000-00-00 --:--:-- host= tag=" + tag + " pid=42 msg=msg"},
+        {"no prefix, no pid", tag + ": msg", "none 0000-00-00 --:--:-- host= tag= pid=-1 msg=" + tag + ": msg"},
+        {"pid of ten digits", head + tag + "[1234567890]: m",
+         "bsd 0000-12-07 13:28:01 host=host tag=" + tag + " pid=1234567890 msg=m"},
+        {"pid of eleven digits", head + tag + "[12345678901]: m",
+         "bsd 0000-12-07 13:28:01 host=host tag= pid=-1 msg=" + tag + "[12345678901]: m"},
+    });
+  }
+}
+
 TEST(PrefixParserTest, EveryTruncationOfRealLinesIsSafe) {
   const std::string lines[] = {
       "Dec  7 13:28:01 mail postfix/smtpd[18505]: connect from localhost[127.0.0.1]",

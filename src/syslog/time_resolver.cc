@@ -2,8 +2,7 @@
 //   time_resolver - give BSD stamps their year and zone, keep RFC 3339 stamps as written
 // DESCRIPTION
 //   The policy is in time_resolver.h. Per record the work is a few integer operations:
-//   the year needs no library call, and the local offset comes from civil_time's
-//   per-hour cache.
+//   the year is kept per date, and the hour's start and local offset per civil hour.
 // BUGS
 //   A file whose mtime was reset (copied without -p, touched) infers the years of that
 //   new date; --year is the way out.
@@ -95,19 +94,45 @@ int TimeResolver::ForcedYear(int month, int day) {
   return current_year_;
 }
 
-LogTime TimeResolver::InstantOf(int year, const CivilStamp& st, bool with_clock) const {
+// InstantOf - the hour's start comes from the calendar once per hour; the minute and
+// second are added to it (UnixFromCivilUtc is linear, so the sum is exact).
+LogTime TimeResolver::InstantOf(int year, const CivilStamp& st, bool with_clock) {
   const int hour = with_clock ? st.hour : 0;
   const int minute = with_clock ? st.minute : 0;
   const int second = with_clock ? st.second : 0;
+  const int64_t key = ((static_cast<int64_t>(year) * 16 + st.month) * 32 + st.day) * 32 + hour;
+  if (key != hour_key_) {
+    hour_key_ = key;
+    hour_start_s_ = UnixFromCivilUtc(year, st.month, st.day, hour, 0, 0);
+    hour_offset_known_ = false;
+  }
+  const int64_t second_of_hour = minute * 60 + second;  // 3600 for a leap second at hh:59:60
   const int32_t offset = st.has_offset
                              ? st.utc_offset_s
-                             : LocalOffsetForCivil(year, st.month, st.day, hour, minute, second);
+                             : LocalOffset(year, st, hour, minute, second, second_of_hour);
   LogTime t;
-  t.unix_us = (UnixFromCivilUtc(year, st.month, st.day, hour, minute, second) - offset) * 1000000 +
-              (with_clock ? st.micros : 0);
+  t.unix_us = (hour_start_s_ + second_of_hour - offset) * 1000000 + (with_clock ? st.micros : 0);
   t.utc_offset_s = offset;
   t.known = true;
   return t;
+}
+
+// LocalOffset - LocalOffsetForCivil() for a time in the hour of hour_key_. When the hour's
+// first and last second have the same offset, every second in it has (LocalOffsetForCivil
+// itself answers from its cache on that condition), so the answer is kept for the hour.
+int32_t TimeResolver::LocalOffset(int year, const CivilStamp& st, int hour, int minute,
+                                  int second, int64_t second_of_hour) {
+  if (!hour_offset_known_ || !(CurrentLocalZone() == hour_zone_)) {
+    const int32_t first = LocalOffsetForCivil(year, st.month, st.day, hour, 0, 0);
+    const int32_t last = LocalOffsetForCivil(year, st.month, st.day, hour, 59, 59);
+    hour_offset_ = first;
+    hour_offset_uniform_ = first == last;
+    // Read after the lookups: the first localtime_r() of the process may load the zone.
+    hour_zone_ = CurrentLocalZone();
+    hour_offset_known_ = true;
+  }
+  if (hour_offset_uniform_ && second_of_hour < 3600) return hour_offset_;
+  return LocalOffsetForCivil(year, st.month, st.day, hour, minute, second);
 }
 
 }  // namespace mailwhy

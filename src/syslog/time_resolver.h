@@ -19,6 +19,8 @@
 //
 //   Local time becomes an instant through the process's time zone (TZ). A written time
 //   inside a DST gap or overlap takes the offset before the change (LocalOffsetForCivil).
+//   The offset is looked up once per civil hour and reused for the hour's other records,
+//   except in an hour that holds an offset change, where every record asks again.
 //   RFC 3339 stamps without an offset ("2023-03-14 00:08:33") are local time too.
 //
 //   A redacted clock or day ("XX:XX:XX", "May xx") takes the previous record's instant
@@ -30,6 +32,7 @@
 #include <cstdint>
 
 #include "syslog/record.h"
+#include "util/civil_time.h"
 
 namespace mailwhy {
 
@@ -45,7 +48,9 @@ class TimeResolver {
   int YearOfBsdDate(int month, int day);
   int InferredYear(int month, int day) const;
   int ForcedYear(int month, int day);
-  LogTime InstantOf(int year, const CivilStamp& stamp, bool with_clock) const;
+  LogTime InstantOf(int year, const CivilStamp& stamp, bool with_clock);
+  int32_t LocalOffset(int year, const CivilStamp& stamp, int hour, int minute, int second,
+                      int64_t second_of_hour);
 
   int64_t reference_unix_s_;
   int reference_year_, reference_month_, reference_day_;
@@ -57,6 +62,15 @@ class TimeResolver {
   // The year given to the last BSD month and day: most records share their
   // predecessor's date, and then the answer cannot change.
   int cached_month_ = 0, cached_day_ = 0, cached_year_ = 0;
+  // The civil hour of the last record (year, month, day and hour in one key), its first
+  // second counted as if UTC, and the local offset for all of it: consecutive records
+  // mostly share their hour, so most lines need neither the calendar nor the zone.
+  int64_t hour_key_ = -1;
+  int64_t hour_start_s_ = 0;
+  bool hour_offset_known_ = false;  // hour_offset_ and hour_offset_uniform_ are for hour_key_
+  bool hour_offset_uniform_ = false;  // one offset for every second (no change inside)
+  int32_t hour_offset_ = 0;
+  LocalZoneStamp hour_zone_;          // the zone hour_offset_ was found in
 };
 
 }  // namespace mailwhy

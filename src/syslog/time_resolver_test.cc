@@ -184,6 +184,82 @@ TEST_F(TimeResolverTest, BerlinAcrossDaylightSavingChanges) {
   EXPECT_EQ(after.time.unix_us - before.time.unix_us, 1000000);
 }
 
+// Records of one hour share a cached offset; these hours contain or border a change.
+TEST_F(TimeResolverTest, SameHourRecordsAroundBerlinChangesKeepTheirOffsets) {
+  UseZone("Europe/Berlin");
+  TimeResolver resolver(/*2023-12-01T12:00:00+01:00*/ 1701428400, 0);
+  const std::vector<std::string> lines = {
+      "Mar 26 01:00:00 mx postfix/qmgr[1]: x",
+      "Mar 26 01:59:59 mx postfix/qmgr[1]: same hour, still winter",
+      "Mar 26 03:00:00 mx postfix/qmgr[1]: summer",
+      "Mar 26 03:59:59 mx postfix/qmgr[1]: same hour, summer",
+      "Mar 26 01:30:00 mx postfix/qmgr[1]: back to the winter hour",
+      "Oct 29 02:00:00 mx postfix/qmgr[1]: overlap: the first occurrence",
+      "Oct 29 02:59:59 mx postfix/qmgr[1]: same",
+      "Oct 29 03:00:00 mx postfix/qmgr[1]: winter",
+      "Oct 29 03:00:01.250000 mx postfix/qmgr[1]: winter, with a fraction",
+  };
+  ExpectTimes(lines, ResolveAll(&resolver, lines),
+              {"2023-03-26T01:00:00+01:00", "2023-03-26T01:59:59+01:00", "2023-03-26T03:00:00+02:00",
+               "2023-03-26T03:59:59+02:00", "2023-03-26T01:30:00+01:00", "2023-10-29T02:00:00+02:00",
+               "2023-10-29T02:59:59+02:00", "2023-10-29T03:00:00+01:00",
+               "2023-10-29T03:00:01.250000+01:00"});
+}
+
+// Lord Howe Island moves its clocks by half an hour at 02:00, so one civil hour holds two
+// offsets: in spring 02:00-02:29 is the gap (the offset before), 02:30 on is summer time.
+TEST_F(TimeResolverTest, HourHoldingAHalfHourChangeIsResolvedPerRecord) {
+  UseZone("Australia/Lord_Howe");
+  TimeResolver resolver(/*2023-12-01T00:00:00Z*/ 1701388800, 0);
+  const std::vector<std::string> lines = {
+      "Oct  1 01:59:59 mx postfix/qmgr[1]: x",
+      "Oct  1 02:10:00 mx postfix/qmgr[1]: inside the gap",
+      "Oct  1 02:29:59 mx postfix/qmgr[1]: last second of the gap",
+      "Oct  1 02:30:00 mx postfix/qmgr[1]: summer time",
+      "Oct  1 02:40:00 mx postfix/qmgr[1]: summer time",
+      "Oct  1 02:10:00 mx postfix/qmgr[1]: the gap again, same hour",
+      "Oct  1 03:00:00 mx postfix/qmgr[1]: x",
+  };
+  ExpectTimes(lines, ResolveAll(&resolver, lines),
+              {"2023-10-01T01:59:59+10:30", "2023-10-01T02:10:00+10:30", "2023-10-01T02:29:59+10:30",
+               "2023-10-01T02:30:00+11:00", "2023-10-01T02:40:00+11:00", "2023-10-01T02:10:00+10:30",
+               "2023-10-01T03:00:00+11:00"});
+}
+
+// A leap second written as hh:59:60 belongs to the next hour's first second.
+TEST_F(TimeResolverTest, LeapSecondAtTheEndOfAnHourBeforeAChange) {
+  UseZone("Europe/Berlin");
+  TimeResolver resolver(1701428400, 0);
+  const std::vector<std::string> lines = {
+      "Mar 26 01:30:00 mx postfix/qmgr[1]: x",
+      "Mar 26 01:59:60 mx postfix/qmgr[1]: the next hour's first second, in the gap",
+      "Jun 30 23:59:59 mx postfix/qmgr[1]: x",
+      "Jun 30 23:59:60 mx postfix/qmgr[1]: x",
+  };
+  ExpectTimes(lines, ResolveAll(&resolver, lines),
+              {"2023-03-26T01:30:00+01:00", "2023-03-26T02:00:00+01:00", "2023-06-30T23:59:59+02:00",
+               "2023-07-01T00:00:00+02:00"});
+}
+
+// The cached offset belongs to the zone it was found in.
+TEST_F(TimeResolverTest, ChangeOfZoneBetweenRecordsOfOneHourIsNoticed) {
+  UseZone("Europe/Berlin");
+  TimeResolver resolver(1701428400, 0);
+  Record rec;
+  ParseRecord("Jul  1 12:00:00 mx postfix/qmgr[1]: x", &rec);
+  resolver.Resolve(&rec);
+  EXPECT_EQ(Show(rec.time), "2023-07-01T12:00:00+02:00");
+  UseZone("Asia/Tokyo");
+  ParseRecord("Jul  1 12:30:00 mx postfix/qmgr[1]: x", &rec);
+  resolver.Resolve(&rec);
+  EXPECT_EQ(Show(rec.time), "2023-07-01T12:30:00+09:00");
+  setenv("TZ", "America/New_York", 1);
+  tzset();  // without ReloadLocalZone(): the zone's names tell
+  ParseRecord("Jul  1 12:40:00 mx postfix/qmgr[1]: x", &rec);
+  resolver.Resolve(&rec);
+  EXPECT_EQ(Show(rec.time), "2023-07-01T12:40:00-04:00");
+}
+
 TEST_F(TimeResolverTest, ForcedYearInBerlinKeepsLocalOffsets) {
   UseZone("Europe/Berlin");
   TimeResolver resolver(0, 2022);

@@ -35,27 +35,15 @@ int32_t QueryLocalOffset(int64_t unix_s) {
   return static_cast<int32_t>(tm.tm_gmtoff);
 }
 
-// ZoneStamp - what identifies the zone the C library has loaded: our generation number,
-// and the names and standard offset that tzset() sets, so a test or program that calls
-// setenv("TZ") and tzset() without ReloadLocalZone() is still noticed. (Two zones with
-// the same abbreviations and standard offset, Berlin and Paris, look alike; they differ
-// only before 1980, and ReloadLocalZone() covers that.)
-struct ZoneStamp {
-  uint64_t generation = 0;
-  const char* std_name = nullptr;
-  const char* dst_name = nullptr;
-  long std_offset = 0;
-
-  static ZoneStamp Current() {
-    return ZoneStamp{g_zone_generation.load(std::memory_order_acquire), tzname[0], tzname[1],
-                     timezone};
-  }
-  bool operator==(const ZoneStamp&) const = default;
-};
+// The zone stamp holds our generation number and the names and standard offset that
+// tzset() sets, so a test or program that calls setenv("TZ") and tzset() without
+// ReloadLocalZone() is still noticed. (Two zones with the same abbreviations and standard
+// offset, Berlin and Paris, look alike; they differ only before 1980, and ReloadLocalZone()
+// covers that.)
 
 // HourCache - one hour's offset, valid while the zone is unchanged.
 struct HourCache {
-  ZoneStamp zone;
+  LocalZoneStamp zone;
   int64_t hour = 0;
   int32_t offset = 0;
   bool valid = false;
@@ -134,6 +122,11 @@ int64_t UnixFromCivilUtc(int year, int month, int day, int hour, int minute, int
   return DaysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second;
 }
 
+LocalZoneStamp CurrentLocalZone() {
+  return LocalZoneStamp{g_zone_generation.load(std::memory_order_acquire), tzname[0], tzname[1],
+                        timezone};
+}
+
 void ReloadLocalZone() {
   tzset();
   g_zone_generation.fetch_add(1, std::memory_order_release);
@@ -142,13 +135,13 @@ void ReloadLocalZone() {
 int32_t LocalOffsetAt(int64_t unix_s) {
   thread_local HourCache cache;
   const int64_t hour = FloorDiv(unix_s, 3600);
-  const ZoneStamp zone = ZoneStamp::Current();
+  const LocalZoneStamp zone = CurrentLocalZone();
   if (cache.valid && cache.hour == hour && cache.zone == zone) return cache.offset;
   const int32_t first = QueryLocalOffset(hour * 3600);
   const int32_t last = QueryLocalOffset(hour * 3600 + 3599);
   if (first != last) return QueryLocalOffset(unix_s);
   // Read the zone again: the first localtime_r() of the process may have loaded it.
-  cache = HourCache{ZoneStamp::Current(), hour, first, true};
+  cache = HourCache{CurrentLocalZone(), hour, first, true};
   return first;
 }
 
@@ -156,12 +149,12 @@ int32_t LocalOffsetForCivil(int year, int month, int day, int hour, int minute, 
   thread_local HourCache cache;
   const int64_t local_s = UnixFromCivilUtc(year, month, day, hour, minute, second);
   const int64_t local_hour = FloorDiv(local_s, 3600);
-  const ZoneStamp zone = ZoneStamp::Current();
+  const LocalZoneStamp zone = CurrentLocalZone();
   if (cache.valid && cache.hour == local_hour && cache.zone == zone) return cache.offset;
   const int32_t first = ComputeOffsetForLocal(local_hour * 3600);
   const int32_t last = ComputeOffsetForLocal(local_hour * 3600 + 3599);
   if (first != last) return ComputeOffsetForLocal(local_s);
-  cache = HourCache{ZoneStamp::Current(), local_hour, first, true};
+  cache = HourCache{CurrentLocalZone(), local_hour, first, true};
   return first;
 }
 

@@ -33,6 +33,17 @@ int32_t LocalOffsetAt(int64_t unix_s);
 // (A plain tzset() is noticed too unless the new zone has the same abbreviations and
 // standard offset as the old one, e.g. Europe/Berlin and Europe/Paris.)
 void ReloadLocalZone();
+// What identifies the local zone the C library has loaded: ReloadLocalZone()'s generation
+// and the names and standard offset tzset() sets. A cache of local-time conversions keeps
+// the stamp it was filled under and is stale when CurrentLocalZone() differs from it.
+struct LocalZoneStamp {
+  uint64_t generation = 0;
+  const char* std_name = nullptr;
+  const char* dst_name = nullptr;
+  long std_offset = 0;
+  bool operator==(const LocalZoneStamp&) const = default;
+};
+LocalZoneStamp CurrentLocalZone();
 // The offset that applies to a local civil time (the offset such that local - offset is
 // the instant). For times inside a DST gap or overlap, the offset before the change.
 int32_t LocalOffsetForCivil(int year, int month, int day, int hour, int minute, int second);

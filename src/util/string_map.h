@@ -1,0 +1,50 @@
+// NAME
+//   string_map - hash maps keyed by std::string that are looked up by std::string_view
+// SYNOPSIS
+//   StringMap<VolumeStats> senders;
+//   VolumeStats& s = CountFor(senders, key);   // key: a std::string_view into a buffer
+// DESCRIPTION
+//   Per-line and per-journey lookups (the correlator's open messages, the prefilter's
+//   candidates, the report's tallies) mostly find keys that already exist. StringMap and
+//   StringSet find a std::string_view without building a std::string (C++20
+//   heterogeneous lookup); CountFor() allocates the key only when it inserts a new entry.
+//
+//   The hash is std::hash<std::string_view>, which gives the same values as
+//   std::hash<std::string>: a StringMap holds and iterates its entries exactly as a plain
+//   std::unordered_map<std::string, V> would, so nothing printed depends on the change.
+// THREAD SAFETY
+//   As std::unordered_map.
+#ifndef MAILWHY_UTIL_STRING_MAP_H_
+#define MAILWHY_UTIL_STRING_MAP_H_
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace mailwhy {
+
+struct StringKeyHash {
+  using is_transparent = void;
+  // Not noexcept on purpose: the table then caches each key's hash, as it does for
+  // std::hash<std::string>, so rehashing and probing do not hash keys again.
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+template <class V>
+using StringMap = std::unordered_map<std::string, V, StringKeyHash, std::equal_to<>>;
+using StringSet = std::unordered_set<std::string, StringKeyHash, std::equal_to<>>;
+
+// The entry for `key`, value-initialized and inserted when absent.
+template <class V>
+V& CountFor(StringMap<V>& map, std::string_view key) {
+  auto it = map.find(key);
+  if (it == map.end()) it = map.emplace(std::string(key), V()).first;
+  return it->second;
+}
+
+}  // namespace mailwhy
+
+#endif  // MAILWHY_UTIL_STRING_MAP_H_
