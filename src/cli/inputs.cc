@@ -39,9 +39,8 @@ bool WantColor(const std::string& mode) {
 
 void AddThreadsOption(CLI::App* cmd, int* threads) {
   cmd->add_option("--threads", *threads,
-                  "1: read, parse, correlate and summarise in one thread; 2: parse in a "
-                  "second thread; 3: summarise or print in a third. Same output; default: "
-                  "one per core, at most 3")
+                  "1: all in one thread; 2: summarise or print in a second thread; 3: also "
+                  "read and parse in a third. Same output; default: one per core, at most 3")
       ->check(CLI::Range(1, 3));
 }
 

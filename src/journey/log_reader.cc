@@ -169,16 +169,22 @@ class HandOff {
     room_.notify_one();
     return b;
   }
+  // A used batch is emptied by the thread that fills it again (Fresh), not by the one
+  // that used it: what it holds was allocated by the filling thread, and glibc's malloc
+  // frees memory of another thread's arena much more slowly.
   void Recycle(std::unique_ptr<BatchT> b) {
-    b->Clear();
     std::lock_guard<std::mutex> lock(mu_);
     free_.push_back(std::move(b));
   }
   std::unique_ptr<BatchT> Fresh() {
-    std::lock_guard<std::mutex> lock(mu_);
-    if (free_.empty()) return std::make_unique<BatchT>();
-    std::unique_ptr<BatchT> b = std::move(free_.back());
-    free_.pop_back();
+    std::unique_ptr<BatchT> b;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (free_.empty()) return std::make_unique<BatchT>();
+      b = std::move(free_.back());
+      free_.pop_back();
+    }
+    b->Clear();
     return b;
   }
 
@@ -344,7 +350,7 @@ Status ParseSelectedFiles(const std::vector<std::string>& paths, const LogReadOp
   return first_error;
 }
 
-// Feeds the correlator from `paths`: in this thread, or (threads >= 2) from a second
+// Feeds the correlator from `paths`: in this thread, or (threads >= 3) from another
 // thread that reads and parses while this one correlates. Same lines, same order.
 Status CorrelateFiles(const std::vector<std::string>& paths, const LogReadOptions& options,
                       Correlator* correlator, LogReadStats* stats) {
@@ -356,7 +362,7 @@ Status CorrelateFiles(const std::vector<std::string>& paths, const LogReadOption
     stats->prefiltered = true;
     return ParseSelectedFiles(paths, options, stats, correlator, &selector);
   }
-  if (options.threads <= 1) return ParseFiles(paths, options, stats, correlator, nullptr);
+  if (options.threads < 3) return ParseFiles(paths, options, stats, correlator, nullptr);
   Status result;
   BatchQueue queue;
   std::thread parser([&] { result = ParseFiles(paths, options, stats, nullptr, &queue); });
@@ -377,15 +383,15 @@ int DefaultReadThreads() {
 
 Status ReadLogs(const std::vector<std::string>& paths, const LogReadOptions& options,
                 JourneySink* sink, LogReadStats* stats) {
-  if (options.threads < 3) {
+  if (options.threads < 2) {
     Correlator correlator(options.correlator, sink);
     Status result = CorrelateFiles(paths, options, &correlator, stats);
     correlator.Finish();
     stats->correlator = correlator.stats();
     return result;
   }
-  // Three stages: reading and parsing, correlating (this thread), and the sink in a
-  // thread of its own, which receives the journeys in the order the correlator emits them.
+  // The sink in a thread of its own, receiving the journeys in the order the correlator
+  // emits them (and, with 3, reading and parsing in another: CorrelateFiles).
   HandOff<JourneyBatch> journeys;
   std::thread consumer([&] {
     while (std::unique_ptr<JourneyBatch> batch = journeys.Pop()) {

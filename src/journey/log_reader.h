@@ -16,12 +16,14 @@
 // THREAD SAFETY
 //   One call per thread. The stages can run in threads of their own (options.threads):
 //     1  everything in the calling thread;
-//     2  a second thread reads and parses while the calling thread correlates and calls
-//        the sink;
-//     3  as 2, and the sink runs in a third thread.
+//     2  the calling thread reads, parses and correlates; the sink runs in a second
+//        thread (journeys are handed over in batches: few objects, so little traffic
+//        between the cores);
+//     3  as 2, and a third thread reads and parses while the calling thread correlates
+//        (pays with three cores or more: every line crosses between threads).
 //   Lines reach the correlator, and journeys the sink, in the same order whatever the
 //   number of threads, so the output is identical. The sink is called from one thread at
-//   a time (with 3, not the caller's) and never after ReadLogs() returns.
+//   a time (with 2 or 3, not the caller's) and never after ReadLogs() returns.
 #ifndef MAILWHY_JOURNEY_LOG_READER_H_
 #define MAILWHY_JOURNEY_LOG_READER_H_
 
