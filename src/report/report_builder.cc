@@ -230,10 +230,10 @@ void ReportBuilder::CountArrival(const Journey& j) {
   } else {
     domain = ClientDomain(j.client.name, j.client.ip);
   }
-  VolumeStats& s = CountFor(data_.senders, sender);
+  VolumeStats& s = data_.senders.Count(sender);
   ++s.count;
   s.bytes += j.size;
-  VolumeStats& sd = CountFor(data_.sender_domains, domain);
+  VolumeStats& sd = data_.sender_domains.Count(domain);
   ++sd.count;
   sd.bytes += j.size;
 }
@@ -287,7 +287,7 @@ void ReportBuilder::CountDeliveries(const Journey& j) {
         double delay = std::max(a.delay, 0.0);
         d.delay_sum += delay;
         d.delay_max = std::max(d.delay_max, delay);
-        VolumeStats& rv = CountFor(data_.recipients, key);
+        VolumeStats& rv = data_.recipients.Count(key);
         ++rv.count;
         if (j.size >= 0) {
           t.bytes_delivered += j.size;

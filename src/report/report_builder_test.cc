@@ -43,9 +43,9 @@ TEST(ReportBuilder, GrandTotalsOfTheMixLog) {
   EXPECT_EQ(t.received_refused, 2);
   EXPECT_EQ(t.still_deferred, 1);
   EXPECT_EQ(t.delivered_without_size, 0);
-  EXPECT_EQ(Mix().senders.size(), 6u);
-  EXPECT_EQ(Mix().sender_domains.size(), 4u);
-  EXPECT_EQ(Mix().recipients.size(), 7u);
+  EXPECT_EQ(Mix().senders.entries().size(), 6u);
+  EXPECT_EQ(Mix().sender_domains.entries().size(), 4u);
+  EXPECT_EQ(Mix().recipients.entries().size(), 7u);
 }
 
 TEST(ReportBuilder, ContentFilterRoundTripCountsOnce) {
@@ -56,19 +56,19 @@ TEST(ReportBuilder, ContentFilterRoundTripCountsOnce) {
   EXPECT_EQ(d.totals.reinjected, 2);
   EXPECT_EQ(d.totals.filter_deliveries, 3);
   EXPECT_EQ(d.totals.filter_bytes, 5000);
-  EXPECT_EQ(d.senders.at("alice@sender.example").count, 1);
-  EXPECT_EQ(d.senders.at("carol@other.example").count, 1);
+  EXPECT_EQ(d.senders.entries().at("alice@sender.example").count, 1);
+  EXPECT_EQ(d.senders.entries().at("carol@other.example").count, 1);
   // bob@example.com: 1B0000002, 2B0000002 and 6A0000001, each once.
-  EXPECT_EQ(d.recipients.at("bob@example.com").count, 3);
-  EXPECT_EQ(d.recipients.at("bob@example.com").bytes, 1500 + 2400 + 700);
+  EXPECT_EQ(d.recipients.entries().at("bob@example.com").count, 3);
+  EXPECT_EQ(d.recipients.entries().at("bob@example.com").bytes, 1500 + 2400 + 700);
 }
 
 TEST(ReportBuilder, AddressKeysLowerCaseOnlyTheDomain) {
   const ReportData& d = Mix();
-  EXPECT_EQ(d.senders.count("alice@sender.example"), 1u);
-  EXPECT_EQ(d.senders.count("alice@Sender.Example"), 0u);
-  EXPECT_EQ(d.sender_domains.at("example.com").count, 5);   // erin, henry x3, apache
-  EXPECT_EQ(d.sender_domains.at("example.com").bytes, 3000 + 5000 + 900 + 1100 + 600);
+  EXPECT_EQ(d.senders.entries().count("alice@sender.example"), 1u);
+  EXPECT_EQ(d.senders.entries().count("alice@Sender.Example"), 0u);
+  EXPECT_EQ(d.sender_domains.entries().at("example.com").count, 5);   // erin, henry x3, apache
+  EXPECT_EQ(d.sender_domains.entries().at("example.com").bytes, 3000 + 5000 + 900 + 1100 + 600);
 }
 
 TEST(ReportBuilder, PerDayAndPerHour) {

@@ -26,6 +26,7 @@
 
 #include "diagnose/verdict.h"
 #include "report/detail_tally.h"
+#include "report/volume_tally.h"
 #include "util/string_map.h"
 #include "syslog/record.h"
 
@@ -78,11 +79,6 @@ struct DeliveryDomainStats {
   int64_t bounced = 0;
   double delay_sum = 0;            // over sent lines, for the average
   double delay_max = 0;            // over sent and deferred lines (as pflogsumm)
-};
-
-struct VolumeStats {
-  int64_t count = 0;
-  int64_t bytes = 0;
 };
 
 // One message or recipient that stands for its group in the report.
@@ -172,9 +168,9 @@ struct ReportData {
   std::map<int64_t, TrafficCounts> per_day;   // local days since 1970-01-01
   TrafficCounts per_hour[24];
   StringMap<DeliveryDomainStats> recipient_domains;
-  StringMap<VolumeStats> sender_domains;
-  StringMap<VolumeStats> senders;
-  StringMap<VolumeStats> recipients;       // delivered to
+  VolumeTally sender_domains;
+  VolumeTally senders;
+  VolumeTally recipients;                  // delivered to
   StringMap<FailureGroup> failures;        // by rule id
   StringMap<ProviderGroup> providers;      // by provider
   StringMap<RejectGroup> rejects;          // by rule id + zone

@@ -83,6 +83,9 @@ constexpr LabelText kLabels[] = {
     {"without size", "delivered without a size in the log", "サイズ不明の配送"},
     {"partial", "(messages never queued are not counted in a time window)",
      "(時間範囲指定時、キュー投入前の警告は数えない)"},
+    {"estimated", "(senders, domains and recipients estimated: too many distinct to keep; "
+                  "the top tables keep the busiest)",
+     "(送信者・ドメイン・宛先の数は推定値: 種類が多すぎるため。上位表は件数の多いものを保持)"},
     {"bounced (rcpt)", "bounced", "バウンス"},
     {"expired (rcpt)", "expired", "期限切れ"},
     {"still deferred (rcpt)", "still deferred", "遅延中"},

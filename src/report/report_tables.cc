@@ -117,6 +117,7 @@ void Totals(const ReportView& v, ReportTable* t) {
   Field(t, "sending_domains", Cell::Int(v.sending_domains));
   Field(t, "recipients", Cell::Int(v.recipients));
   Field(t, "recipient_domains", Cell::Int(v.recipient_domains_sent));
+  Field(t, "volumes_approximate", Cell::Bool(v.volumes_approximate));
   Field(t, "received_aborted", Cell::Int(x.received_aborted));
   Field(t, "received_refused", Cell::Int(x.received_refused));
   Field(t, "reinjected", Cell::Int(x.reinjected));

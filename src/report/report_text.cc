@@ -167,6 +167,7 @@ void TextWriter::Totals() {
   line(v_.sending_domains, L("sending hosts/domains"));
   line(v_.recipients, L("recipients"));
   line(v_.recipient_domains_sent, L("recipient hosts/domains"));
+  if (v_.volumes_approximate) *out_ += fmt::format("          {}\n", L("estimated"));
   *out_ += '\n';
   *out_ += L("not counted above");
   *out_ += "\n\n";

@@ -32,10 +32,10 @@ bool FailureOrder(const FailureRow& a, const FailureRow& b) {
   return a.rule < b.rule;
 }
 
-std::vector<NamedVolume> Volumes(const StringMap<VolumeStats>& m, bool by_size, size_t top) {
+std::vector<NamedVolume> Volumes(const VolumeTally& tally, bool by_size, size_t top) {
   std::vector<NamedVolume> rows;
-  rows.reserve(m.size());
-  for (const auto& [name, v] : m) rows.push_back({name, v.count, v.bytes});
+  rows.reserve(tally.entries().size());
+  for (const auto& [name, v] : tally.entries()) rows.push_back({name, v.count, v.bytes});
   auto order = [by_size](const NamedVolume& a, const NamedVolume& b) {
     int64_t a1 = by_size ? a.bytes : a.count, b1 = by_size ? b.bytes : b.count;
     int64_t a2 = by_size ? a.count : a.bytes, b2 = by_size ? b.count : b.bytes;
@@ -95,9 +95,11 @@ ReportView MakeReportView(const ReportData& data, const ReportViewOptions& optio
     v.rejected_percent = static_cast<int>(t.rejected * 100 / all);
     v.discarded_percent = static_cast<int>(t.discarded * 100 / all);
   }
-  v.senders = static_cast<int64_t>(data.senders.size());
-  v.sending_domains = static_cast<int64_t>(data.sender_domains.size());
-  v.recipients = static_cast<int64_t>(data.recipients.size());
+  v.senders = data.senders.distinct();
+  v.sending_domains = data.sender_domains.distinct();
+  v.recipients = data.recipients.distinct();
+  v.volumes_approximate = data.senders.approximate() || data.sender_domains.approximate() ||
+                          data.recipients.approximate();
   for (const auto& [domain, d] : data.recipient_domains) {
     if (d.sent > 0) ++v.recipient_domains_sent;
   }
@@ -138,7 +140,7 @@ ReportView MakeReportView(const ReportData& data, const ReportViewOptions& optio
             });
   CutToTop(top, &v.failing_domains);
   CutToTop(top, &v.recipient_domains);
-  v.sender_domains_total = data.sender_domains.size();
+  v.sender_domains_total = static_cast<size_t>(data.sender_domains.distinct());
   v.sender_domains = Volumes(data.sender_domains, false, top);
   v.senders_by_count = Volumes(data.senders, false, top);
   v.senders_by_size = Volumes(data.senders, true, top);

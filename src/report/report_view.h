@@ -111,6 +111,10 @@ struct ReportView {
   ReportSource source;
   ReportTotals totals;
   int64_t senders = 0, sending_domains = 0, recipients = 0, recipient_domains_sent = 0;
+  // More distinct senders, sender domains or recipients than a tally keeps
+  // (volume_tally.h): those three numbers are estimates and the tables' counts of keys
+  // outside the busiest may be low.
+  bool volumes_approximate = false;
   int rejected_percent = 0, discarded_percent = 0;   // of delivered + rejected + discarded
 
   std::vector<DayRow> per_day;
