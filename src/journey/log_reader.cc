@@ -358,7 +358,7 @@ Status CorrelateFiles(const std::vector<std::string>& paths, const LogReadOption
   for (const std::string& p : paths) from_stdin = from_stdin || p == "-";
   if (!options.search_words.empty() && !from_stdin) {
     CandidateSelector selector(options.search_words);
-    CollectCandidates(paths, &selector);
+    CollectCandidates(paths, &selector, options.threads);
     stats->prefiltered = true;
     return ParseSelectedFiles(paths, options, stats, correlator, &selector);
   }

@@ -11,7 +11,7 @@
 //      ID) and, for smtp and lmtp lines, its process (host, pid), whose queue-ID-less
 //      lines (an earlier MX that timed out) belong to the same delivery.
 //   2. ReadLogs() then reads the files again through a SelectedLineReader, which looks
-//      in whole blocks for the candidates' queue IDs, their smtp processes ("[pid]: ")
+//      in whole blocks for the candidates' queue IDs, their smtp processes ("[pid]")
 //      and the words, again with a WordFinder, and hands on only the lines that hold
 //      one, with their line numbers; the lines in between are counted, not split.
 //      MightWant() then checks the queue ID and pid after "tag[pid]: " without parsing
@@ -70,7 +70,7 @@ class CandidateSelector {
 
   size_t candidates() const { return messages_.size(); }
   // What a line Wants() accepts must hold, besides a word: a candidate's queue ID or
-  // "[pid]: " of one of their processes. Take() and Learn() only append to this list.
+  // "[pid]" of one of their processes. Take() and Learn() only append to this list.
   const std::vector<std::string>& literals() const { return literals_; }
   // A finder for literals [from, to), and the words too when with_words is set.
   std::unique_ptr<WordFinder> MakeFinder(size_t from, size_t to, bool with_words) const;
@@ -92,8 +92,11 @@ class CandidateSelector {
   std::string scratch_;
 };
 
-// Pass 1 over the files. Errors are left for the parsing pass to report.
-void CollectCandidates(const std::vector<std::string>& paths, CandidateSelector* selector);
+// Pass 1 over the files. Errors are left for the parsing pass to report. With threads >= 2
+// a plain file of 64 MiB or more is scanned in two halves at once (the lines found are
+// taken in file order, so the result is the same).
+void CollectCandidates(const std::vector<std::string>& paths, CandidateSelector* selector,
+                       int threads = 1);
 
 // Every address the logs write as to=<...> (orig_to= too) or from=<...>, in lower case,
 // at most `limit` of each: what "did you mean" compares a search with when nothing

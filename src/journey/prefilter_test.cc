@@ -120,5 +120,35 @@ TEST_F(PrefilterTest, MightWantLooksAtTheQueueIdAndPidAfterTheTag) {
   EXPECT_TRUE(selector.MightWant("Dec  7 13:29:00 mail postfix/qmgr[XXXXX]: B17F830001CA: removed"));
 }
 
+TEST_F(PrefilterTest, TwoThreadsFindTheSameCandidatesAsOne) {
+  // Over 64 MiB, so that the first pass scans the file in two halves at once; the
+  // wanted lines sit at the start, around the middle and at the very end.
+  std::string text;
+  const std::string filler =
+      "Dec  7 13:28:01 mail postfix/qmgr[3]: 9999990000: from=<x@example.org>, size=1, nrcpt=1 (queue active)\n";
+  const size_t copies = (70u << 20) / filler.size();
+  text.reserve(copies * filler.size() + 1000);
+  for (size_t i = 0; i < copies; ++i) {
+    int wanted = i == 0 ? 1 : i == copies / 2 ? 2 : i == copies / 2 + 1 ? 3 : 0;
+    if (wanted != 0) {
+      text += "Dec  7 13:28:01 mail postfix/smtp[10" + std::to_string(wanted) + "]: ABC000000" +
+              std::to_string(wanted) + ": to=<Needle@Example.com>, status=sent (ok)\n";
+    }
+    text += filler;
+  }
+  text += "Dec  7 13:28:09 mail postfix/smtp[77]: FFF0000001: to=<needle@example.com>, status=sent (ok)";
+  std::string path = Write("large.log", text);
+  std::vector<std::string> found[2];
+  for (int threads : {1, 2}) {
+    CandidateSelector selector({"needle@example.com"});
+    CollectCandidates({path}, &selector, threads);
+    found[threads - 1] = selector.literals();
+  }
+  EXPECT_EQ(found[0], found[1]);
+  // Four messages and their four processes, in the order of the file.
+  EXPECT_EQ(found[0], (std::vector<std::string>{"ABC0000001", "[101]", "ABC0000002", "[102]",
+                                                "ABC0000003", "[103]", "FFF0000001", "[77]"}));
+}
+
 }  // namespace
 }  // namespace mailwhy
