@@ -227,6 +227,26 @@ class HandOffSink : public JourneySink {
   std::unique_ptr<JourneyBatch> batch_;
 };
 
+// Opens one input; on failure records the error (and an empty span for the file) and
+// returns false, so that the other files are still read. With threads, a compressed
+// input is decompressed ahead in a thread of its own (ReadAhead).
+bool OpenInput(const std::string& path, const LogReadOptions& options, LogReadStats* stats,
+               Status* first_error, std::unique_ptr<ByteSource>* source) {
+  Status s = OpenByteSource(path, source);
+  if (s.ok()) {
+    if (options.threads >= 2 && (*source)->compression() != Compression::kNone) {
+      *source = ReadAhead(std::move(*source));
+    }
+    return true;
+  }
+  stats->errors.push_back(s.ToString());
+  if (first_error->ok()) *first_error = s;
+  FileSpan span;
+  span.path = path;
+  stats->files.push_back(std::move(span));
+  return false;
+}
+
 // Reads and parses every file, calling on_line(rec, ev, where) for each line meant for
 // the correlator, or, when `queue` is given, storing lines into batches for it.
 Status ParseFiles(const std::vector<std::string>& paths, const LogReadOptions& options,
@@ -240,15 +260,7 @@ Status ParseFiles(const std::vector<std::string>& paths, const LogReadOptions& o
   for (uint32_t file_index = 0; file_index < paths.size(); ++file_index) {
     const std::string& path = paths[file_index];
     std::unique_ptr<ByteSource> source;
-    Status s = OpenByteSource(path, &source);
-    if (!s.ok()) {
-      stats->errors.push_back(s.ToString());
-      if (first_error.ok()) first_error = s;
-      FileSpan span;
-      span.path = path;
-      stats->files.push_back(std::move(span));
-      continue;
-    }
+    if (!OpenInput(path, options, stats, &first_error, &source)) continue;
     FileCursor cursor(source->mtime(), options.forced_year);
     cursor.span.path = path;
     LineReader reader(std::move(source));
@@ -308,15 +320,7 @@ Status ParseSelectedFiles(const std::vector<std::string>& paths, const LogReadOp
   for (uint32_t file_index = 0; file_index < paths.size(); ++file_index) {
     const std::string& path = paths[file_index];
     std::unique_ptr<ByteSource> source;
-    Status s = OpenByteSource(path, &source);
-    if (!s.ok()) {
-      stats->errors.push_back(s.ToString());
-      if (first_error.ok()) first_error = s;
-      FileSpan span;
-      span.path = path;
-      stats->files.push_back(std::move(span));
-      continue;
-    }
+    if (!OpenInput(path, options, stats, &first_error, &source)) continue;
     FileCursor cursor(source->mtime(), options.forced_year);
     cursor.span.path = path;
     SelectedLineReader reader(std::move(source), selector);

@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <memory>
 #include <thread>
 
@@ -156,10 +157,10 @@ void CandidateSelector::Learn(const Record& rec, const Event& ev) {
 
 namespace {
 
-// Hands every line of `block` (whole lines) that holds a word to the selector, once.
-void TakeLinesWithWords(std::string_view block, const WordFinder& finder,
-                        CandidateSelector* selector) {
-  size_t line_end = 0;  // end of the last line taken; matches before it are in that line
+// Calls on_line(line) once for every line of `block` (whole lines) that holds a word.
+void ForEachLineWithWord(std::string_view block, const WordFinder& finder,
+                         const std::function<void(std::string_view)>& on_line) {
+  size_t line_end = 0;  // end of the last line handed on; matches before it are in it
   bool any = false;
   finder.FindAll(block, [&](size_t end) {
     if (any && end <= line_end) return true;
@@ -168,7 +169,7 @@ void TakeLinesWithWords(std::string_view block, const WordFinder& finder,
     const void* nl_after = std::memchr(block.data() + end, '\n', block.size() - end);
     line_end = nl_after ? static_cast<const char*>(nl_after) - block.data() : block.size();
     any = true;
-    selector->Take(block.substr(start, line_end - start));
+    on_line(block.substr(start, line_end - start));
     return true;
   });
 }
@@ -283,18 +284,7 @@ void CollectLinesWithWords(LineBlocks* blocks, const WordFinder& finder,
                            std::vector<std::string>* lines) {
   std::string_view block;
   while (blocks->Next(&block)) {
-    size_t line_end = 0;
-    bool any = false;
-    finder.FindAll(block, [&](size_t end) {
-      if (any && end <= line_end) return true;
-      const void* nl_before = memrchr(block.data(), '\n', end - 1);
-      size_t start = nl_before ? static_cast<const char*>(nl_before) - block.data() + 1 : 0;
-      const void* nl_after = std::memchr(block.data() + end, '\n', block.size() - end);
-      line_end = nl_after ? static_cast<const char*>(nl_after) - block.data() : block.size();
-      any = true;
-      lines->emplace_back(block.substr(start, line_end - start));
-      return true;
-    });
+    ForEachLineWithWord(block, finder, [&](std::string_view line) { lines->emplace_back(line); });
   }
 }
 
@@ -309,9 +299,14 @@ void CollectCandidates(const std::vector<std::string>& paths, CandidateSelector*
     if (!OpenByteSource(path, &source).ok()) continue;
     uint64_t split = threads >= 2 ? SplitPoint(path, *source) : 0;
     if (split == 0) {
+      if (threads >= 2 && source->compression() != Compression::kNone) {
+        source = ReadAhead(std::move(source));  // decompress in a second thread
+      }
       LineBlocks blocks(std::move(source));
       std::string_view block;
-      while (blocks.Next(&block)) TakeLinesWithWords(block, finder, selector);
+      while (blocks.Next(&block)) {
+        ForEachLineWithWord(block, finder, [&](std::string_view line) { selector->Take(line); });
+      }
       continue;
     }
     // Two halves at once; the lines found are taken in file order afterwards.

@@ -32,11 +32,16 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <condition_variable>
 #include <cstdint>
 #include <cstring>
 #include <ctime>
+#include <deque>
+#include <mutex>
 #include <string_view>
+#include <thread>
 #include <utility>
+#include <vector>
 
 namespace mailwhy {
 namespace {
@@ -378,6 +383,96 @@ std::unique_ptr<ByteSource> MakeSource(std::unique_ptr<RawInput> raw, const Sour
 }
 
 }  // namespace
+
+namespace {
+
+class ReadAheadSource : public ByteSource {
+ public:
+  explicit ReadAheadSource(std::unique_ptr<ByteSource> inner) : inner_(std::move(inner)) {
+    path_ = inner_->path();
+    compression_ = inner_->compression();
+    mtime_ = inner_->mtime();
+    thread_ = std::thread([this] { Run(); });
+  }
+  ~ReadAheadSource() override {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    room_.notify_all();
+    thread_.join();
+  }
+
+  Status Read(char* buf, size_t n, size_t* got) override {
+    *got = 0;
+    while (current_ == nullptr || taken_ == current_->size) {
+      std::unique_lock<std::mutex> lock(mu_);
+      ready_.wait(lock, [this] { return !full_.empty() || done_; });
+      if (current_ != nullptr) free_.push_back(std::move(current_));
+      if (full_.empty()) return end_status_;  // OK at the end of input, else the error
+      current_ = std::move(full_.front());
+      full_.pop_front();
+      taken_ = 0;
+      room_.notify_one();
+    }
+    *got = std::min(n, current_->size - taken_);
+    std::memcpy(buf, current_->bytes.get() + taken_, *got);
+    taken_ += *got;
+    return Status::Ok();
+  }
+
+ private:
+  static constexpr size_t kChunk = 1 << 20;
+  static constexpr size_t kDepth = 4;
+  struct Chunk {
+    std::unique_ptr<char[]> bytes{new char[kChunk]};
+    size_t size = 0;
+  };
+
+  void Run() {
+    for (;;) {
+      std::unique_ptr<Chunk> chunk;
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        room_.wait(lock, [this] { return full_.size() < kDepth || stop_; });
+        if (stop_) return;
+        if (!free_.empty()) {
+          chunk = std::move(free_.back());
+          free_.pop_back();
+        }
+      }
+      if (chunk == nullptr) chunk = std::make_unique<Chunk>();
+      size_t got = 0;
+      Status s = inner_->Read(chunk->bytes.get(), kChunk, &got);
+      chunk->size = got;
+      std::lock_guard<std::mutex> lock(mu_);
+      if (got > 0) full_.push_back(std::move(chunk));
+      if (!s.ok() || got == 0) {
+        end_status_ = s;
+        done_ = true;
+      }
+      ready_.notify_one();
+      if (done_) return;
+    }
+  }
+
+  std::unique_ptr<ByteSource> inner_;
+  std::thread thread_;
+  std::mutex mu_;
+  std::condition_variable ready_, room_;
+  std::deque<std::unique_ptr<Chunk>> full_;
+  std::vector<std::unique_ptr<Chunk>> free_;
+  bool done_ = false, stop_ = false;
+  Status end_status_;
+  std::unique_ptr<Chunk> current_;  // the chunk Read() is taking bytes from
+  size_t taken_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<ByteSource> ReadAhead(std::unique_ptr<ByteSource> source) {
+  return std::make_unique<ReadAheadSource>(std::move(source));
+}
 
 Status OpenByteSource(const std::string& path, std::unique_ptr<ByteSource>* out) {
   out->reset();

@@ -51,6 +51,12 @@ class ByteSource {
 
 Status OpenByteSource(const std::string& path, std::unique_ptr<ByteSource>* out);
 
+// Wraps a source so that a second thread reads (and decompresses) ahead of the caller,
+// a few 1 MiB blocks at most: decompressing a rotated .gz log costs as much as parsing
+// it, and the two then overlap. Same bytes, same errors at the same point; destroying
+// the wrapper stops the thread.
+std::unique_ptr<ByteSource> ReadAhead(std::unique_ptr<ByteSource> source);
+
 // Appends all of a source's bytes (decompressed) to *out: for inputs read whole, such as
 // one mail or a saved queue listing. Errors as OpenByteSource() and Read().
 Status ReadWholeSource(const std::string& path, std::string* out);

@@ -235,6 +235,51 @@ TEST(ByteSourceTest, TruncatedFileGivesItsDataThenCorruption) {
   }
 }
 
+TEST(ByteSourceTest, ReadAheadGivesTheSameBytesAndTheSameError) {
+  TempDir dir;
+  const std::string text = LogText(3 << 20);  // several read-ahead chunks
+  WriteFile(dir.File("plain"), text);
+  RunShell("gzip -c < '" + dir.File("plain") + "' > '" + dir.File("whole.gz") + "'");
+  const std::string compressed = Slurp(dir.File("whole.gz"));
+  WriteFile(dir.File("cut.gz"), compressed.substr(0, compressed.size() * 2 / 3));
+  for (size_t chunk : {size_t{7}, size_t{65536}, size_t{3} << 20}) {
+    SCOPED_TRACE(chunk);
+    std::unique_ptr<ByteSource> src;
+    ASSERT_TRUE(OpenByteSource(dir.File("whole.gz"), &src).ok());
+    std::unique_ptr<ByteSource> ahead = ReadAhead(std::move(src));
+    EXPECT_EQ(ahead->compression(), Compression::kGzip);
+    EXPECT_EQ(ahead->path(), dir.File("whole.gz"));
+    std::string got;
+    EXPECT_TRUE(ReadAll(ahead.get(), chunk, &got).ok());
+    EXPECT_TRUE(got == text);
+    size_t n = 1;
+    char buf[16];
+    EXPECT_TRUE(ahead->Read(buf, sizeof buf, &n).ok());  // the end stays the end
+    EXPECT_EQ(n, 0u);
+
+    std::unique_ptr<ByteSource> cut_src;
+    ASSERT_TRUE(OpenByteSource(dir.File("cut.gz"), &cut_src).ok());
+    std::string direct;
+    Status want = ReadAll(cut_src.get(), chunk, &direct);
+    ASSERT_TRUE(OpenByteSource(dir.File("cut.gz"), &cut_src).ok());
+    std::unique_ptr<ByteSource> cut = ReadAhead(std::move(cut_src));
+    Status s = ReadAll(cut.get(), chunk, &got);
+    EXPECT_EQ(s.code(), Status::Code::kCorruption);
+    EXPECT_EQ(s.message(), want.message());
+    EXPECT_TRUE(got == direct) << got.size() << " vs " << direct.size();
+    EXPECT_EQ(cut->Read(buf, sizeof buf, &n).code(), Status::Code::kCorruption);  // sticks
+  }
+  // Given up early: the reading thread stops with the source.
+  std::unique_ptr<ByteSource> src;
+  ASSERT_TRUE(OpenByteSource(dir.File("whole.gz"), &src).ok());
+  std::unique_ptr<ByteSource> ahead = ReadAhead(std::move(src));
+  char buf[100];
+  size_t n = 0;
+  EXPECT_TRUE(ahead->Read(buf, sizeof buf, &n).ok());
+  EXPECT_EQ(std::string_view(buf, n), std::string_view(text).substr(0, n));
+  ahead.reset();
+}
+
 TEST(ByteSourceTest, DamagedGzipNamesTheByte) {
   TempDir dir;
   WriteFile(dir.File("plain"), LogText(200000));
