@@ -36,7 +36,6 @@ const Words kRule{"rule {}", "ルール {}"};
 const Words kProvider{"provider {}", "事業者 {}"};
 const Words kCutOff{"The text is cut off: the original reply was longer than what is shown.",
                     "エラー文は途中で切れています。元の応答はここに表示されているより長いものでした。"};
-const Words kEvidence{"Evidence:", "根拠:"};
 const Words kFinding{"finding {}", "所見 {}"};
 const Words kAttempts{"Attempts:", "試行の経過:"};
 const Words kTimes{"{} times", "{} 回"};

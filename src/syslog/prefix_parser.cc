@@ -70,7 +70,7 @@ enum class Clock { kBad, kKnown, kRedacted };
 Clock ReadClock(const char* p, CivilStamp* st) {
   if (p[2] != ':' || p[5] != ':') return Clock::kBad;
   int h, m, s;
-  if (TwoDigits(p, &h) & TwoDigits(p + 3, &m) & TwoDigits(p + 6, &s)) {
+  if (TwoDigits(p, &h) && TwoDigits(p + 3, &m) && TwoDigits(p + 6, &s)) {
     if (h > 23 || m > 59 || s > 60) return Clock::kBad;
     st->hour = static_cast<int8_t>(h);
     st->minute = static_cast<int8_t>(m);
@@ -140,7 +140,7 @@ const char* ReadZone(const char* q, const char* end, CivilStamp* st) {
 const char* ReadRfc3339Stamp(const char* p, const char* end, CivilStamp* st) {
   if (end - p < 19) return nullptr;
   int y1, y2, month, day;
-  if (!(TwoDigits(p, &y1) & TwoDigits(p + 2, &y2) & TwoDigits(p + 5, &month) &
+  if (!(TwoDigits(p, &y1) && TwoDigits(p + 2, &y2) && TwoDigits(p + 5, &month) &&
         TwoDigits(p + 8, &day)) ||
       p[4] != '-' || p[7] != '-') {
     return nullptr;
@@ -210,7 +210,9 @@ const char* ReadPidAndColon(const char* p, const char* end, int32_t* pid) {
 // The bytes that can end a tag, looked up in one step per byte.
 struct TagStops {
   bool stop[256] = {};
-  constexpr TagStops() { stop[' '] = stop['['] = stop[':'] = true; }
+  constexpr TagStops() {
+    for (unsigned char c : {' ', '[', ':'}) stop[c] = true;
+  }
 };
 constexpr TagStops kTagStops;
 

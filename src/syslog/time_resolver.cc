@@ -27,7 +27,7 @@ constexpr int kLeapSearchYears = 8;
 }  // namespace
 
 TimeResolver::TimeResolver(int64_t reference_unix_s, int forced_year)
-    : reference_unix_s_(reference_unix_s), forced_year_(forced_year) {
+    : forced_year_(forced_year) {
   time_t t = static_cast<time_t>(reference_unix_s);
   struct tm tm = {};
   if (localtime_r(&t, &tm) == nullptr) {

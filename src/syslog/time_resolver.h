@@ -52,7 +52,6 @@ class TimeResolver {
   int32_t LocalOffset(int year, const CivilStamp& stamp, int hour, int minute, int second,
                       int64_t second_of_hour);
 
-  int64_t reference_unix_s_;
   int reference_year_, reference_month_, reference_day_;
   int forced_year_;
   int current_year_ = 0;       // forced mode: the year in effect
