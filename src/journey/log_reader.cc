@@ -228,13 +228,14 @@ class HandOffSink : public JourneySink {
 };
 
 // Opens one input; on failure records the error (and an empty span for the file) and
-// returns false, so that the other files are still read. With threads, a compressed
-// input is decompressed ahead in a thread of its own (ReadAhead).
-bool OpenInput(const std::string& path, const LogReadOptions& options, LogReadStats* stats,
+// returns false, so that the other files are still read. With read_ahead, a compressed
+// input is decompressed ahead in a thread of its own (ReadAhead): it pays where every
+// line is parsed, not for the prefilter's cheap scans.
+bool OpenInput(const std::string& path, bool read_ahead, LogReadStats* stats,
                Status* first_error, std::unique_ptr<ByteSource>* source) {
   Status s = OpenByteSource(path, source);
   if (s.ok()) {
-    if (options.threads >= 2 && (*source)->compression() != Compression::kNone) {
+    if (read_ahead && (*source)->compression() != Compression::kNone) {
       *source = ReadAhead(std::move(*source));
     }
     return true;
@@ -260,7 +261,7 @@ Status ParseFiles(const std::vector<std::string>& paths, const LogReadOptions& o
   for (uint32_t file_index = 0; file_index < paths.size(); ++file_index) {
     const std::string& path = paths[file_index];
     std::unique_ptr<ByteSource> source;
-    if (!OpenInput(path, options, stats, &first_error, &source)) continue;
+    if (!OpenInput(path, options.threads >= 2, stats, &first_error, &source)) continue;
     FileCursor cursor(source->mtime(), options.forced_year);
     cursor.span.path = path;
     LineReader reader(std::move(source));
@@ -320,7 +321,7 @@ Status ParseSelectedFiles(const std::vector<std::string>& paths, const LogReadOp
   for (uint32_t file_index = 0; file_index < paths.size(); ++file_index) {
     const std::string& path = paths[file_index];
     std::unique_ptr<ByteSource> source;
-    if (!OpenInput(path, options, stats, &first_error, &source)) continue;
+    if (!OpenInput(path, false, stats, &first_error, &source)) continue;
     FileCursor cursor(source->mtime(), options.forced_year);
     cursor.span.path = path;
     SelectedLineReader reader(std::move(source), selector);

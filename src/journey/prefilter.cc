@@ -299,9 +299,6 @@ void CollectCandidates(const std::vector<std::string>& paths, CandidateSelector*
     if (!OpenByteSource(path, &source).ok()) continue;
     uint64_t split = threads >= 2 ? SplitPoint(path, *source) : 0;
     if (split == 0) {
-      if (threads >= 2 && source->compression() != Compression::kNone) {
-        source = ReadAhead(std::move(source));  // decompress in a second thread
-      }
       LineBlocks blocks(std::move(source));
       std::string_view block;
       while (blocks.Next(&block)) {
