@@ -248,8 +248,8 @@ bool OpenInput(const std::string& path, bool read_ahead, LogReadStats* stats,
   return false;
 }
 
-// Reads and parses every file, calling on_line(rec, ev, where) for each line meant for
-// the correlator, or, when `queue` is given, storing lines into batches for it.
+// Reads and parses every file, handing each line meant for the correlator to it, or,
+// when `queue` is given, to batches for the thread that correlates.
 Status ParseFiles(const std::vector<std::string>& paths, const LogReadOptions& options,
                   LogReadStats* stats, Correlator* correlator, BatchQueue* queue) {
   Status first_error;
