@@ -104,7 +104,6 @@ struct Correlator::Slot {
 };
 
 struct Correlator::Session {
-  Client client;
   std::vector<std::string> keys;  // slot keys of the messages of this session
   int64_t started_us = 0;
 };
@@ -428,10 +427,7 @@ void Correlator::Dispatch(const Record& rec, const Event& ev, const LineSource& 
   switch (ev.kind) {
     case EventKind::kSmtpdConnect: {
       Session& s = FindOrInsert(sessions_, ProcessKey(rec.host, rec.pid));
-      s = Session();
-      s.client.name.assign(ev.client.name);
-      s.client.ip.assign(ev.client.address);
-      s.client.port.assign(ev.client.port);
+      s.keys.clear();
       s.started_us = now_us_;
       return;
     }

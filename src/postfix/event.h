@@ -68,7 +68,7 @@ enum class EventKind : uint8_t {
   kSmtpConnectFail,  // connect to H[A][:port]: Connection timed out  (no QID)
   kTls,              // "... TLS connection established to|from ...", "setting up TLS ...",
                      //   certificate verification failed, SSL_connect/accept error (no QID);
-                     //   text = the whole line, tls_session = the summary's parts
+                     //   text = the whole line (ReadTlsSummary() reads a summary's parts)
 
   kBounceNotice,     // QID: sender non-delivery notification: NEWQID (and delay/success,
                      //   postmaster variants)                              action, child_qid
@@ -187,7 +187,6 @@ struct Event {
                              // HANGUP: seconds after the connection ("HANGUP after 63 ...")
   double delays[4] = {-1, -1, -1, -1};  // a/b/c/d
   std::string_view tls;      // tls= feature status (3.11+)
-  TlsSession tls_session;    // kTls summaries (added: the TLS line is a journey's evidence)
   std::string_view dsn;      // "5.7.1"
   std::string_view status;   // sent, deferred, bounced, SOFTBOUNCE, undeliverable, expired,
                              // force-expired, deliverable, ...

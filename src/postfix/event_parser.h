@@ -36,6 +36,11 @@ void ParseEvent(const Record& rec, Event* ev);
 // into its shape and parts. Used for delivery lines, notes, and text pasted by a user.
 void ParseStatusText(std::string_view text, ReplyInfo* out);
 
+// The parts of a TLS session summary, from a kTls event's text ("Trusted TLS connection
+// established to mx.example.net[192.0.2.1]:25: TLSv1.3 with cipher ..."). False, *out
+// empty, when the text is not a summary (a handshake failure, say).
+bool ReadTlsSummary(std::string_view text, TlsSession* out);
+
 // True for queue IDs: short (>= 6 upper-case hex... as Postfix makes them) or long
 // (>= 12 chars of the 52-letter alphabet with the "z" separator) or NOQUEUE.
 bool IsQueueId(std::string_view s);

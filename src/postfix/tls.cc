@@ -15,12 +15,18 @@
 //   "from" (the peer is the client). Older releases wrote "TLS connection established to
 //   example.com: TLSv1 with cipher ..." with no trust word and no address.
 //
+//   A summary is read in two steps. ParseTlsLine() finds the kind and the peer: every
+//   line pays for that, and it is all journeys use (they keep the text). The session's
+//   parts (trust, protocol, cipher, ...) take half a dozen searches more, so
+//   ReadTlsSummary() reads them from the text only for whoever asks.
+//
 //   Failures: "SSL_connect error to H[A]:25: -1", "SSL_accept error from H[A]: lost
 //   connection", "certificate verification failed for H[A]:25: self-signed certificate.",
 //   "Cannot start TLS: handshake failure", "setting up TLS connection to|from ...",
 //   "Host offered STARTTLS: [host]" and the old TLS patch's "Verified: subject_CN=...".
 //   action names the failure ("SSL_connect error"); text is the whole line. Lines with a
 //   severity ("warning: TLS library problem: ...") are left to the warning handling.
+#include <algorithm>
 #include <string_view>
 
 #include "postfix/daemons.h"
@@ -65,24 +71,36 @@ void ReadSessionDetails(std::string_view s, TlsSession* tls) {
   tls->server_digest = WordAfter(rest, " server-digest ");
 }
 
-// "[TRUST ]TLS connection established|reused to|from PEER: DETAILS"
-bool ParseSummary(std::string_view body, Event* ev) {
-  size_t at = Find(body, "TLS connection ");
-  if (at == kNpos || at > 16) return false;
+// "[TRUST ]TLS connection established|reused to|from PEER: DETAILS": the position of
+// "TLS connection " (after at most a trust word), or kNpos.
+size_t SummaryStart(std::string_view body) {
+  size_t at = Find(body.substr(0, std::min<size_t>(body.size(), 32)), "TLS connection ");
+  if (at == kNpos || at > 16) return kNpos;
   std::string_view trust = TrimSpaces(body.substr(0, at));
-  if (trust.find(' ') != kNpos) return false;
-  Cursor c(body.substr(at + 15));
-  if (!c.Skip("established ") && !c.Skip("reused ")) return false;
-  bool outbound = c.Skip("to ");
-  if (!outbound && !c.Skip("from ")) return false;
-  Peer p;
-  if (!c.ReadLoosePeer(": ", &p)) return false;
+  return trust.find(' ') == kNpos ? at : kNpos;
+}
+
+// The summary's peer; on success the cursor is at DETAILS.
+bool ReadSummaryPeer(std::string_view body, size_t at, Cursor* c, bool* outbound, Peer* p) {
+  *c = Cursor(body.substr(at + 15));
+  if (!c->Skip("established ") && !c->Skip("reused ")) return false;
+  *outbound = c->Skip("to ");
+  if (!*outbound && !c->Skip("from ")) return false;
+  if (!c->ReadLoosePeer(": ", p)) return false;
   std::string_view skipped;
-  c.ReadUntil(": ", &skipped);  // " to sni.example" (server side, SNI) or nothing
+  c->ReadUntil(": ", &skipped);  // " to sni.example" (server side, SNI) or nothing
+  return true;
+}
+
+bool ParseSummary(std::string_view body, Event* ev) {
+  size_t at = SummaryStart(body);
+  if (at == kNpos) return false;
+  Cursor c(body);
+  bool outbound = false;
+  Peer p;
+  if (!ReadSummaryPeer(body, at, &c, &outbound, &p)) return false;
   ev->kind = EventKind::kTls;
-  ev->tls_session.trust = trust;
   StorePeer(outbound, p, ev);
-  ReadSessionDetails(c.rest(), &ev->tls_session);
   return true;
 }
 
@@ -147,3 +165,20 @@ bool ParseTlsLine(const Message& m, Event* ev) {
 }
 
 }  // namespace mailwhy::postfix
+
+namespace mailwhy {
+
+bool ReadTlsSummary(std::string_view text, TlsSession* out) {
+  *out = TlsSession();
+  size_t at = postfix::SummaryStart(text);
+  if (at == postfix::kNpos) return false;
+  postfix::Cursor c(text);
+  bool outbound = false;
+  Peer p;
+  if (!postfix::ReadSummaryPeer(text, at, &c, &outbound, &p)) return false;
+  out->trust = postfix::TrimSpaces(text.substr(0, at));
+  postfix::ReadSessionDetails(c.rest(), out);
+  return true;
+}
+
+}  // namespace mailwhy

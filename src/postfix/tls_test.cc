@@ -6,6 +6,12 @@
 namespace mailwhy {
 namespace {
 
+TlsSession Session(const Event& ev) {
+  TlsSession s;
+  ReadTlsSummary(ev.text, &s);
+  return s;
+}
+
 TEST(Tls, ClientSideSummaryNamesTheServer) {
   Event ev = ParseMessage("postfix/smtp",
                           "Trusted TLS connection established to mx-ha02.web.de[212.227.17.8]:25: "
@@ -14,13 +20,13 @@ TEST(Tls, ClientSideSummaryNamesTheServer) {
   EXPECT_EQ(ev.kind, EventKind::kTls);
   EXPECT_EQ(ev.relay_peer.name, "mx-ha02.web.de");
   EXPECT_EQ(ev.relay_peer.port, "25");
-  EXPECT_EQ(ev.tls_session.trust, "Trusted");
-  EXPECT_EQ(ev.tls_session.protocol, "TLSv1.3");
-  EXPECT_EQ(ev.tls_session.cipher, "TLS_AES_256_GCM_SHA384");
-  EXPECT_EQ(ev.tls_session.cipher_bits, "256/256");
-  EXPECT_EQ(ev.tls_session.key_exchange, "ECDHE");
-  EXPECT_EQ(ev.tls_session.server_signature, "RSA-PSS");
-  EXPECT_EQ(ev.tls_session.server_digest, "SHA256");
+  EXPECT_EQ(Session(ev).trust, "Trusted");
+  EXPECT_EQ(Session(ev).protocol, "TLSv1.3");
+  EXPECT_EQ(Session(ev).cipher, "TLS_AES_256_GCM_SHA384");
+  EXPECT_EQ(Session(ev).cipher_bits, "256/256");
+  EXPECT_EQ(Session(ev).key_exchange, "ECDHE");
+  EXPECT_EQ(Session(ev).server_signature, "RSA-PSS");
+  EXPECT_EQ(Session(ev).server_digest, "SHA256");
   EXPECT_EQ(ev.text.substr(0, 7), "Trusted");
 }
 
@@ -33,7 +39,7 @@ TEST(Tls, ServerSideSummaryNamesTheClient) {
   EXPECT_EQ(ev.kind, EventKind::kTls);
   EXPECT_EQ(ev.client.address, "185.48.118.128");
   EXPECT_EQ(ev.relay_peer.address, "");
-  EXPECT_EQ(ev.tls_session.trust, "Anonymous");
+  EXPECT_EQ(Session(ev).trust, "Anonymous");
 }
 
 TEST(Tls, WrappedSummaryFromSeed004KeepsWhatItHas) {
@@ -41,8 +47,8 @@ TEST(Tls, WrappedSummaryFromSeed004KeepsWhatItHas) {
                           "Anonymous TLS connection established to mail.example.net[203.0.113.112]"
                           ":25: TLSv1.2 with cipher ADH-AES256-GCM-");
   EXPECT_EQ(ev.kind, EventKind::kTls);
-  EXPECT_EQ(ev.tls_session.protocol, "TLSv1.2");
-  EXPECT_EQ(ev.tls_session.cipher, "ADH-AES256-GCM-");
+  EXPECT_EQ(Session(ev).protocol, "TLSv1.2");
+  EXPECT_EQ(Session(ev).cipher, "ADH-AES256-GCM-");
 }
 
 TEST(Tls, OldSummaryWithoutTrustOrAddress) {
@@ -50,7 +56,7 @@ TEST(Tls, OldSummaryWithoutTrustOrAddress) {
                           "TLS connection established to example.com: TLSv1 with cipher "
                           "AES256-SHA (256/256 bits)");
   EXPECT_EQ(ev.kind, EventKind::kTls);
-  EXPECT_EQ(ev.tls_session.trust, "");
+  EXPECT_EQ(Session(ev).trust, "");
   EXPECT_EQ(ev.relay_peer.name, "example.com");
 }
 
