@@ -8,6 +8,8 @@
 
 #include <cstring>
 
+#include "util/text_search.h"
+
 namespace mailwhy::postfix {
 
 std::string_view TrimSpaces(std::string_view s) {
@@ -23,11 +25,7 @@ std::string_view StripAngles(std::string_view s) {
 }
 
 size_t Find(std::string_view s, std::string_view needle, size_t from) {
-  if (from > s.size()) return kNpos;
-  if (needle.empty()) return from;
-  // memmem is the fastest exact search the C library has (two-way, SIMD first byte).
-  const void* hit = ::memmem(s.data() + from, s.size() - from, needle.data(), needle.size());
-  return hit ? static_cast<size_t>(static_cast<const char*>(hit) - s.data()) : kNpos;
+  return FindBytes(s, needle, from);
 }
 
 size_t FindLast(std::string_view s, std::string_view needle) {

@@ -76,6 +76,44 @@ size_t CountByte(std::string_view text, char byte) {
   return count;
 }
 
+size_t FindBytes(std::string_view text, std::string_view needle, size_t from) {
+  if (from > text.size()) return std::string_view::npos;
+  if (needle.empty()) return from;
+  if (needle.size() > text.size() - from) return std::string_view::npos;
+  const char* base = text.data();
+  const char* p = base + from;
+  const size_t n = needle.size();
+  const char* last_start = base + text.size() - n;  // the last position a match can start
+  const char first = needle.front();
+#if defined(__SSE2__)
+  if (n >= 2) {
+    // Muła's "SIMD-friendly" filter: a position is a candidate when the bytes at it and
+    // at it + n - 1 equal the needle's first and last byte.
+    const __m128i first_bytes = _mm_set1_epi8(first);
+    const __m128i last_bytes = _mm_set1_epi8(needle.back());
+    for (; last_start - p >= 15; p += 16) {
+      const __m128i at_first = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      const __m128i at_last = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + n - 1));
+      unsigned candidates = static_cast<unsigned>(_mm_movemask_epi8(
+          _mm_and_si128(_mm_cmpeq_epi8(at_first, first_bytes), _mm_cmpeq_epi8(at_last, last_bytes))));
+      while (candidates != 0) {
+        const int bit = __builtin_ctz(candidates);
+        if (std::memcmp(p + bit + 1, needle.data() + 1, n - 2) == 0) {
+          return static_cast<size_t>(p + bit - base);
+        }
+        candidates &= candidates - 1;
+      }
+    }
+  }
+#endif
+  for (; p <= last_start; ++p) {
+    if (*p == first && std::memcmp(p + 1, needle.data() + 1, n - 1) == 0) {
+      return static_cast<size_t>(p - base);
+    }
+  }
+  return std::string_view::npos;
+}
+
 WordFinder::WordFinder(const std::vector<std::string>& words) {
   std::vector<const char*> literals;
   std::vector<size_t> lengths;

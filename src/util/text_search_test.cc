@@ -2,6 +2,7 @@
 #include "util/text_search.h"
 
 #include <algorithm>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,44 @@ std::vector<size_t> Ends(const WordFinder& f, std::string_view text) {
     return true;
   });
   return ends;
+}
+
+// std::string_view::find is the oracle: every needle taken from the text itself (so that
+// most are found), and some that are not, at every start and alignment.
+TEST(FindBytes, AgreesWithStringViewFindEverywhere) {
+  std::mt19937 random(7);
+  const std::string alphabet = "ab, =r<>";  // few letters: many partial matches
+  for (int round = 0; round < 200; ++round) {
+    std::string text(random() % 90, ' ');
+    for (char& c : text) c = alphabet[random() % alphabet.size()];
+    const std::string_view view(text);
+    for (int k = 0; k < 20; ++k) {
+      std::string needle(random() % 12, ' ');
+      if (!text.empty() && k % 2 == 0) {
+        size_t at = random() % text.size();
+        needle = text.substr(at, random() % 12);
+      } else {
+        for (char& c : needle) c = alphabet[random() % alphabet.size()];
+      }
+      for (size_t from = 0; from <= text.size() + 1; from += 1 + random() % 7) {
+        ASSERT_EQ(FindBytes(view, needle, from), view.find(needle, from))
+            << "text '" << text << "' needle '" << needle << "' from " << from;
+      }
+    }
+  }
+}
+
+TEST(FindBytes, LogNeedles) {
+  const std::string_view line =
+      "to=<a@example.net>, orig_to=<b, relay@example.net>, relay=mx.example.net[192.0.2.1]:25, "
+      "delay=1.2, delays=0.1/0/0.5/0.6, dsn=2.0.0, status=sent (250 ok)";
+  EXPECT_EQ(FindBytes(line, ", relay="), line.find(", relay="));
+  EXPECT_EQ(FindBytes(line, "status="), line.find("status="));
+  EXPECT_EQ(FindBytes(line, "(250 ok)"), line.size() - 8);
+  EXPECT_EQ(FindBytes(line, "status=bounced"), std::string_view::npos);
+  EXPECT_EQ(FindBytes(line, ""), 0u);
+  EXPECT_EQ(FindBytes(line, "", line.size()), line.size());
+  EXPECT_EQ(FindBytes(line, "x", line.size() + 1), std::string_view::npos);
 }
 
 TEST(CountByte, CountsEveryOccurrenceWhateverTheLengthAndAlignment) {
