@@ -16,6 +16,7 @@
 #include <iostream>
 #include <memory>
 #include <string>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -289,14 +290,12 @@ int RunWhy(const WhyOptions& o) {
                  "--msgid, --qid, --client, --status or --reason\n";
     return 2;
   }
-  std::shared_ptr<const Classifier> classifier;
-  Status s = LoadKnowledge(o.rule_dirs, &classifier);
-  if (!s.ok()) {
-    std::cerr << "mailwhy: " << s.ToString() << "\n";
-    return 2;
-  }
   std::vector<std::string> files;
   if (!ResolveInputs(o.files, &files)) return 2;
+  // The knowledge base is needed only once the journeys are rebuilt: load it meanwhile.
+  std::shared_ptr<const Classifier> classifier;
+  Status loaded;
+  std::thread loader([&] { loaded = LoadKnowledge(o.rule_dirs, &classifier); });
   LogReadOptions ro;
   ro.forced_year = o.year;
   ro.threads = ReadThreads(o.threads);
@@ -308,6 +307,11 @@ int RunWhy(const WhyOptions& o) {
   LogReadStats stats;
   WhySink sink(q);
   Status read = ReadLogs(files, ro, &sink, &stats);
+  loader.join();
+  if (!loaded.ok()) {
+    std::cerr << "mailwhy: " << loaded.ToString() << "\n";
+    return 2;
+  }
   for (const std::string& e : stats.errors) std::cerr << "mailwhy: " << e << "\n";
 
   // Diagnose, then keep what fits --reason.
