@@ -47,19 +47,22 @@ std::string FillPlaceholders(std::string_view text, const Verdict& v, bool* miss
   return out;
 }
 
+// Written through a pointer: a texts' worth of push_back() calls cost more than the
+// rest of rendering a journey.
 std::string TidyFilledText(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == ' ' && (out.empty() || out.back() == ' ')) continue;
-    bool ends_clause = i + 1 == s.size() || s[i + 1] == ' ';
-    if ((s[i] == '.' || s[i] == ',' || s[i] == ')') && ends_clause && !out.empty() &&
-        out.back() == ' ') {
-      out.pop_back();
-    }
-    out.push_back(s[i]);
+  std::string out(s.size(), '\0');
+  char* const begin = out.data();
+  char* o = begin;
+  const char* const end = s.data() + s.size();
+  for (const char* p = s.data(); p < end; ++p) {
+    const char c = *p;
+    if (c == ' ' && (o == begin || o[-1] == ' ')) continue;
+    const bool ends_clause = p + 1 == end || p[1] == ' ';
+    if ((c == '.' || c == ',' || c == ')') && ends_clause && o != begin && o[-1] == ' ') --o;
+    *o++ = c;
   }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
+  while (o != begin && o[-1] == ' ') --o;
+  out.resize(static_cast<size_t>(o - begin));
   return out;
 }
 

@@ -3,6 +3,9 @@
 
 #include <cmath>
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <fmt/format.h>
 
@@ -23,6 +26,24 @@ struct EscapeTable {
 };
 constexpr EscapeTable kEscape;
 
+// The offset of the first stop byte in the 16 bytes at p, or 16 when there is none.
+// A signed compare with 0x20 catches both the controls and the bytes >= 0x80.
+inline size_t FirstStopIn16(const unsigned char* p) {
+#if defined(__SSE2__)
+  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i stops = _mm_or_si128(
+      _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(x, _mm_set1_epi8('"'))),
+      _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\\')), _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F))));
+  const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(stops));
+  return mask == 0 ? 16 : static_cast<size_t>(__builtin_ctz(mask));
+#else
+  for (size_t k = 0; k < 16; ++k) {
+    if (kEscape.stop[p[k]]) return k;
+  }
+  return 16;
+#endif
+}
+
 }  // namespace
 
 void AppendJsonEscaped(std::string_view s, std::string* out) {
@@ -30,7 +51,11 @@ void AppendJsonEscaped(std::string_view s, std::string* out) {
   const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t i = 0, run = 0;  // bytes [run, i) are copied verbatim
   while (i < s.size()) {
-    if (!kEscape.stop[p[i]]) {
+    if (s.size() - i >= 16) {
+      const size_t clean = FirstStopIn16(p + i);
+      i += clean;
+      if (clean == 16) continue;
+    } else if (!kEscape.stop[p[i]]) {
       ++i;
       continue;
     }

@@ -29,6 +29,28 @@ TEST(JsonWriter, KeepsValidUtf8AndReplacesInvalidBytes) {
   EXPECT_EQ(Escaped("surrogate \xed\xa0\x80"), "surrogate \\ufffd\\ufffd\\ufffd");
 }
 
+// Long texts are scanned sixteen bytes at a time: every byte that needs care must be
+// found wherever it falls in, across or after such a block.
+TEST(JsonWriter, EscapesAtEveryOffsetOfALongText) {
+  const struct {
+    std::string raw, escaped;
+  } specials[] = {
+      {"\"", "\\\""},       {"\\", "\\\\"},     {"\n", "\\n"},
+      {std::string(1, '\0'), "\\u0000"},       {"\x1f", "\\u001f"}, {"\x7f", "\\u007f"},
+      {"\xff", "\\ufffd"},  {"é", "é"},        {"送", "送"},
+      {"\xe3\x81", "\\ufffd\\ufffd"},
+  };
+  for (const auto& sp : specials) {
+    for (size_t at = 0; at <= 40; ++at) {
+      const std::string raw = std::string(at, 'a') + sp.raw + std::string(40 - at, 'b');
+      const std::string want = std::string(at, 'a') + sp.escaped + std::string(40 - at, 'b');
+      ASSERT_EQ(Escaped(raw), want) << "at " << at;
+    }
+  }
+  const std::string clean(100, 'x');
+  EXPECT_EQ(Escaped(clean), clean);
+}
+
 TEST(JsonWriter, PlacesCommasAcrossNesting) {
   std::string out;
   JsonWriter w(&out);
