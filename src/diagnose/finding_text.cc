@@ -76,7 +76,7 @@ VerdictTexts TextsOf(const Finding& f, Lang lang) {
   for (const std::string& r : rt.remedies) {
     bool missing = false;
     std::string filled = FillPlaceholders(r, carrier, &missing);
-    if (!missing) t.remedies.push_back(TidyFilledText(filled));
+    if (!missing) t.remedies.push_back(TidyFilledText(std::move(filled)));
   }
   t.refs = f.rule->refs;
   return t;

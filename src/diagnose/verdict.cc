@@ -1,6 +1,10 @@
 // verdict - placeholder filling and per-language texts (see verdict.h).
 #include "diagnose/verdict.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace mailwhy {
 namespace {
 
@@ -47,9 +51,40 @@ std::string FillPlaceholders(std::string_view text, const Verdict& v, bool* miss
   return out;
 }
 
-// Written through a pointer: a texts' worth of push_back() calls cost more than the
-// rest of rendering a journey.
-std::string TidyFilledText(const std::string& s) {
+namespace {
+
+// True when `s` has something to tidy: a space at either end, or a space followed by a
+// space, '.', ',' or ')'. Rule texts are long and rarely need it, so the check runs
+// sixteen bytes at a time; a false alarm only costs the slow pass.
+bool NeedsTidying(std::string_view s) {
+  if (s.empty()) return false;
+  if (s.front() == ' ' || s.back() == ' ') return true;
+  size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(' ');
+  for (; i + 17 <= s.size(); i += 16) {
+    const __m128i here = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i + 1));
+    const __m128i after = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(next, space), _mm_cmpeq_epi8(next, _mm_set1_epi8('.'))),
+        _mm_or_si128(_mm_cmpeq_epi8(next, _mm_set1_epi8(',')), _mm_cmpeq_epi8(next, _mm_set1_epi8(')'))));
+    if (_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(here, space), after)) != 0) return true;
+  }
+#endif
+  for (; i + 1 < s.size(); ++i) {
+    if (s[i] == ' ' && (s[i + 1] == ' ' || s[i + 1] == '.' || s[i + 1] == ',' || s[i + 1] == ')')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string TidyFilledText(std::string s) {
+  if (!NeedsTidying(s)) return s;
+  // Written through a pointer: push_back() per byte cost more than the rest of
+  // rendering a journey.
   std::string out(s.size(), '\0');
   char* const begin = out.data();
   char* o = begin;

@@ -64,7 +64,7 @@ struct VerdictTexts {
 // *missing is set when a placeholder had neither a value nor a fallback.
 std::string FillPlaceholders(std::string_view text, const Verdict& v, bool* missing);
 // An empty placeholder value leaves "  " or " ." behind: this tidies a filled text.
-std::string TidyFilledText(const std::string& s);
+std::string TidyFilledText(std::string s);
 VerdictTexts TextsOf(const Verdict& v, Lang lang);
 
 }  // namespace mailwhy

@@ -27,5 +27,23 @@ TEST(TidyFilledText, KeepsPunctuationInsideWords) {
   EXPECT_EQ(TidyFilledText("東京 の サーバー 。"), "東京 の サーバー 。");
 }
 
+// Long texts are checked sixteen bytes at a time before any copying: a leftover must be
+// found wherever it falls.
+TEST(TidyFilledText, FindsLeftoversAtEveryOffsetOfALongText) {
+  const struct {
+    std::string_view raw, tidy;
+  } leftovers[] = {{"  y", " y"}, {" . y", ". y"}, {" , y", ", y"}, {" ) y", ") y"}};
+  for (const auto& l : leftovers) {
+    for (size_t at = 0; at <= 40; ++at) {
+      const std::string head = "x" + std::string(at, 'a');
+      const std::string tail(20, 'b');
+      ASSERT_EQ(TidyFilledText(head + std::string(l.raw) + tail), head + std::string(l.tidy) + tail)
+          << "at " << at << ": '" << l.raw << "'";
+    }
+  }
+  const std::string clean = "Give the recipient's administrator the time, the sender and the ID.";
+  EXPECT_EQ(TidyFilledText(clean), clean);
+}
+
 }  // namespace
 }  // namespace mailwhy
