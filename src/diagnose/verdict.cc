@@ -53,28 +53,35 @@ std::string FillPlaceholders(std::string_view text, const Verdict& v, bool* miss
 
 namespace {
 
-// True when `s` has something to tidy: a space at either end, or a space followed by a
-// space, '.', ',' or ')'. Rule texts are long and rarely need it, so the check runs
-// sixteen bytes at a time; a false alarm only costs the slow pass.
+// True when `s` has something to tidy: a space at either end, two spaces, or a space
+// before a '.', ',' or ')' that ends a clause (what TidyFilledText removes). Rule texts
+// are long and rarely need it ("250 ... queued as ..." does not), so the check runs
+// sixteen bytes at a time.
 bool NeedsTidying(std::string_view s) {
   if (s.empty()) return false;
   if (s.front() == ' ' || s.back() == ' ') return true;
+  const auto punct = [](char c) { return c == '.' || c == ',' || c == ')'; };
   size_t i = 0;
 #if defined(__SSE2__)
   const __m128i space = _mm_set1_epi8(' ');
-  for (; i + 17 <= s.size(); i += 16) {
-    const __m128i here = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-    const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i + 1));
-    const __m128i after = _mm_or_si128(
-        _mm_or_si128(_mm_cmpeq_epi8(next, space), _mm_cmpeq_epi8(next, _mm_set1_epi8('.'))),
+  for (; i + 18 <= s.size(); i += 16) {
+    const auto load = [&](size_t at) {
+      return _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + at));
+    };
+    const __m128i here = load(i), next = load(i + 1), after = load(i + 2);
+    const __m128i next_punct = _mm_or_si128(
+        _mm_cmpeq_epi8(next, _mm_set1_epi8('.')),
         _mm_or_si128(_mm_cmpeq_epi8(next, _mm_set1_epi8(',')), _mm_cmpeq_epi8(next, _mm_set1_epi8(')'))));
-    if (_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(here, space), after)) != 0) return true;
+    const __m128i leftover = _mm_and_si128(
+        _mm_cmpeq_epi8(here, space),
+        _mm_or_si128(_mm_cmpeq_epi8(next, space), _mm_and_si128(next_punct, _mm_cmpeq_epi8(after, space))));
+    if (_mm_movemask_epi8(leftover) != 0) return true;
   }
 #endif
   for (; i + 1 < s.size(); ++i) {
-    if (s[i] == ' ' && (s[i + 1] == ' ' || s[i + 1] == '.' || s[i + 1] == ',' || s[i + 1] == ')')) {
-      return true;
-    }
+    if (s[i] != ' ') continue;
+    if (s[i + 1] == ' ') return true;
+    if (punct(s[i + 1]) && (i + 2 == s.size() || s[i + 2] == ' ')) return true;
   }
   return false;
 }

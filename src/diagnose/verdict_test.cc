@@ -43,6 +43,10 @@ TEST(TidyFilledText, FindsLeftoversAtEveryOffsetOfALongText) {
   }
   const std::string clean = "Give the recipient's administrator the time, the sender and the ID.";
   EXPECT_EQ(TidyFilledText(clean), clean);
+  const std::string ellipsis = "answered with success (\"250 ... queued as ...\"). From here on";
+  EXPECT_EQ(TidyFilledText(ellipsis), ellipsis);
+  EXPECT_EQ(TidyFilledText("the end of a long text that ends in a leftover ."),
+            "the end of a long text that ends in a leftover.");
 }
 
 }  // namespace
