@@ -102,6 +102,22 @@ FailureClass ClassOf(const FailureFacts& f, int code,
   return rule_class;
 }
 
+// The first provider (lowest index) with a suffix of `host` in `suffixes`, or npos. The
+// suffixes of "a.b.example.com" that HasHostSuffix() accepts are the host itself and
+// what follows each of its dots.
+size_t ProviderOfHost(std::string_view host, const StringMap<size_t>& suffixes) {
+  size_t best = std::string_view::npos;
+  if (host.empty() || suffixes.empty()) return best;
+  for (size_t from = 0;;) {
+    auto it = suffixes.find(host.substr(from));
+    if (it != suffixes.end()) best = std::min(best, it->second);
+    size_t dot = host.find('.', from);
+    if (dot == std::string_view::npos) break;
+    from = dot + 1;
+  }
+  return best;
+}
+
 void Put(KeyValues* kv, std::string key, std::string value) {
   if (value.empty()) return;
   for (auto& [k, v] : *kv) {
@@ -135,6 +151,12 @@ Status Classifier::FromRuleSet(RuleSet rules, std::shared_ptr<const Classifier>*
   for (const auto& p : c->rules_.providers()) {
     CompiledProvider cp{&p, {}};
     for (const auto& m : p.markers) cp.markers.push_back(c->matcher_.AddLiteral(m));
+    for (const auto& r : p.relays) {
+      if (!r.empty()) c->relay_suffixes_.emplace(r, c->providers_.size());
+    }
+    for (const auto& d : p.domains) {
+      if (!d.empty()) c->domain_suffixes_.emplace(d, c->providers_.size());
+    }
     c->providers_.push_back(std::move(cp));
   }
   Status s = c->matcher_.Compile();
@@ -144,12 +166,9 @@ Status Classifier::FromRuleSet(RuleSet rules, std::shared_ptr<const Classifier>*
 }
 
 std::string Classifier::DetectProvider(const Prepared& p) const {
-  for (const auto& cp : providers_) {
-    if (AnyHostSuffix(p.relay, cp.provider->relays)) return cp.provider->name;
-  }
-  for (const auto& cp : providers_) {
-    if (AnyHostSuffix(p.domain, cp.provider->domains)) return cp.provider->name;
-  }
+  size_t i = ProviderOfHost(p.relay, relay_suffixes_);
+  if (i == std::string_view::npos) i = ProviderOfHost(p.domain, domain_suffixes_);
+  if (i != std::string_view::npos) return providers_[i].provider->name;
   for (const auto& cp : providers_) {
     for (uint32_t id : cp.markers) {
       if (p.bits.Test(id)) return cp.provider->name;

@@ -43,6 +43,7 @@
 #include "diagnose/rule_set.h"
 #include "diagnose/verdict.h"
 #include "util/status.h"
+#include "util/string_map.h"
 
 namespace mailwhy {
 
@@ -90,6 +91,10 @@ class Classifier {
   Matcher matcher_;
   std::vector<CompiledRule> compiled_;
   std::vector<CompiledProvider> providers_;
+  // Each provider's relay and domain suffixes, to the first provider (index into
+  // providers_) that lists it: a host is looked up once per label, not compared with
+  // every suffix of every provider.
+  StringMap<size_t> relay_suffixes_, domain_suffixes_;
 };
 
 }  // namespace mailwhy

@@ -100,6 +100,32 @@ TEST(Unless, GuardVetoesOnlyItsRule) {
   EXPECT_EQ(c->ClassifyPasted("").rule_id, "");  // no fallback for "no text" in this set
 }
 
+// Providers are tried in the order the rule files list them, the relay before the
+// recipient's domain; a suffix counts only at a label boundary.
+TEST(Precedence, FirstListedProviderAndRelayBeforeDomain) {
+  const char* text =
+      "[[provider]]\nname = \"wide\"\nrelay = [\"example.net\"]\ndomain = [\"wide.test\"]\n"
+      "[[provider]]\nname = \"narrow\"\nrelay = [\"mx.example.net\", \"narrow.test\"]\n"
+      "domain = [\"example.org\"]\n";
+  RuleSet set;
+  Status loaded = LoadRuleFiles({RuleFile{"a.toml", "a.toml", text, false}}, &set);
+  ASSERT_TRUE(loaded.ok()) << loaded.ToString();
+  std::shared_ptr<const Classifier> c;
+  ASSERT_TRUE(Classifier::FromRuleSet(std::move(set), &c).ok());
+  const auto provider = [&](const std::string& relay, const std::string& recipient) {
+    FailureFacts f = BareTextFacts("550 no");
+    f.relay = relay;
+    f.recipient = recipient;
+    return c->Classify(f).provider;
+  };
+  EXPECT_EQ(provider("in.mx.example.net", ""), "wide");  // both match: the first listed
+  EXPECT_EQ(provider("MX.Narrow.Test.", ""), "narrow");
+  EXPECT_EQ(provider("narrow.test", "bob@wide.test"), "narrow");  // the relay decides
+  EXPECT_EQ(provider("", "bob@lists.example.org"), "narrow");
+  EXPECT_EQ(provider("notexample.net", "bob@example.com"), "");
+  EXPECT_EQ(provider("", ""), "");
+}
+
 TEST(Class, WhatWasLoggedWins) {
   FailureFacts f = BareTextFacts("554 5.7.0 Blocked - see https://dnsbl.example.net/?ip=192.0.2.1");
   f.status = "deferred";
