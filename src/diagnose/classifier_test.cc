@@ -106,7 +106,9 @@ TEST(Precedence, FirstListedProviderAndRelayBeforeDomain) {
   const char* text =
       "[[provider]]\nname = \"wide\"\nrelay = [\"example.net\"]\ndomain = [\"wide.test\"]\n"
       "[[provider]]\nname = \"narrow\"\nrelay = [\"mx.example.net\", \"narrow.test\"]\n"
-      "domain = [\"example.org\"]\n";
+      "domain = [\"example.org\"]\n"
+      "[[provider]]\nname = \"deep\"\nrelay = [\"in.example.com\"]\n"
+      "[[provider]]\nname = \"shallow\"\nrelay = [\"example.com\"]\n";
   RuleSet set;
   Status loaded = LoadRuleFiles({RuleFile{"a.toml", "a.toml", text, false}}, &set);
   ASSERT_TRUE(loaded.ok()) << loaded.ToString();
@@ -119,6 +121,8 @@ TEST(Precedence, FirstListedProviderAndRelayBeforeDomain) {
     return c->Classify(f).provider;
   };
   EXPECT_EQ(provider("in.mx.example.net", ""), "wide");  // both match: the first listed
+  EXPECT_EQ(provider("mx.in.example.com", ""), "deep");
+  EXPECT_EQ(provider("mx.example.com", ""), "shallow");
   EXPECT_EQ(provider("MX.Narrow.Test.", ""), "narrow");
   EXPECT_EQ(provider("narrow.test", "bob@wide.test"), "narrow");  // the relay decides
   EXPECT_EQ(provider("", "bob@lists.example.org"), "narrow");
