@@ -1,5 +1,6 @@
 // html_to_text - tags out, block ends as line breaks, entities decoded (see html_to_text.h).
 #include "bounce/html_to_text.h"
+#include "util/ascii.h"
 
 #include <cctype>
 #include <cstdint>
@@ -13,7 +14,7 @@ std::string LowerName(std::string_view tag) {
   size_t i = 0;
   if (i < tag.size() && tag[i] == '/') name.push_back(tag[i++]);
   while (i < tag.size() && std::isalnum(static_cast<unsigned char>(tag[i]))) {
-    name.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(tag[i++]))));
+    name.push_back(AsciiLower(tag[i++]));
   }
   return name;
 }
@@ -68,7 +69,7 @@ size_t DecodeEntity(std::string_view html, size_t i, std::string* out) {
       char c = name[k];
       int d = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
               : hex && std::isxdigit(static_cast<unsigned char>(c))
-                  ? std::tolower(static_cast<unsigned char>(c)) - 'a' + 10
+                  ? AsciiLower(c) - 'a' + 10
                   : -1;
       if (d < 0 || cp > 0x10FFFF) return 0;
       cp = cp * (hex ? 16 : 10) + static_cast<uint32_t>(d);

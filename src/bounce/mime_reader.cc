@@ -13,6 +13,7 @@
 
 #include "bounce/html_to_text.h"
 #include "bounce/line_ends.h"
+#include "util/ascii.h"
 #include "util/utf8.h"
 
 namespace mailwhy {
@@ -38,12 +39,6 @@ GMimeParserOptions* Options() {
   return options;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool ValidUtf8(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     if (static_cast<unsigned char>(s[i]) < 0x80) {
@@ -61,7 +56,7 @@ bool ValidUtf8(std::string_view s) {
 // Japanese mail labelled Shift_JIS is usually Windows' CP932 (NEC and IBM extensions),
 // and ISO-2022-JP mail often holds CP50221 characters such as circled digits.
 std::string IconvName(std::string charset) {
-  charset = Lower(charset);
+  charset = AsciiLowered(charset);
   if (charset == "shift_jis" || charset == "shift-jis" || charset == "sjis" ||
       charset == "x-sjis" || charset == "windows-31j" || charset == "cp932") {
     return "CP932";
@@ -105,7 +100,7 @@ bool Convert(std::string_view in, const std::string& charset, std::string* out) 
 
 // Text in a declared (or undeclared) charset as UTF-8.
 std::string ToUtf8(std::string_view bytes, std::string charset) {
-  charset = Lower(charset);
+  charset = AsciiLowered(charset);
   const bool has_escape = bytes.find("\x1b$") != std::string_view::npos ||
                           bytes.find("\x1b(") != std::string_view::npos;
   if (charset.empty() || charset == "us-ascii" || charset == "utf-8" || charset == "utf8" ||
@@ -202,8 +197,8 @@ class Walker {
   void Walk(GMimeObject* object, int depth) {
     if (object == nullptr || depth > kMaxDepth) return;
     GMimeContentType* ct = g_mime_object_get_content_type(object);
-    const std::string type = ct ? Lower(g_mime_content_type_get_media_type(ct)) : "text";
-    const std::string subtype = ct ? Lower(g_mime_content_type_get_media_subtype(ct)) : "plain";
+    const std::string type = ct ? AsciiLowered(g_mime_content_type_get_media_type(ct)) : "text";
+    const std::string subtype = ct ? AsciiLowered(g_mime_content_type_get_media_subtype(ct)) : "plain";
 
     if (GMIME_IS_MULTIPART(object)) {
       GMimeMultipart* mp = GMIME_MULTIPART(object);
@@ -329,10 +324,10 @@ Status DecodeMail(std::string_view bytes, DecodedMail* out, bool keep_attached) 
     GMimeContentType* ct = g_mime_object_get_content_type(root);
     if (ct != nullptr) {
       char* mime_type = g_mime_content_type_get_mime_type(ct);
-      out->content_type = Lower(mime_type ? mime_type : "");
+      out->content_type = AsciiLowered(mime_type ? mime_type : "");
       g_free(mime_type);
       const char* rt = g_mime_content_type_get_parameter(ct, "report-type");
-      out->report_type = Lower(rt ? rt : "");
+      out->report_type = AsciiLowered(rt ? rt : "");
     }
     Walker(out, keep_attached).Walk(root, 0);
   }

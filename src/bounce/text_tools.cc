@@ -1,6 +1,7 @@
 // text_tools - lines, case-insensitive search and addresses for format readers (see
 // text_tools.h).
 #include "bounce/text_tools.h"
+#include "util/ascii.h"
 
 #include <algorithm>
 #include <cctype>
@@ -42,11 +43,7 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = Fold(c);
-  return out;
-}
+std::string Lower(std::string_view s) { return AsciiLowered(s); }
 
 size_t FindNoCase(std::string_view hay, std::string_view needle, size_t from) {
   if (needle.empty()) return from <= hay.size() ? from : std::string_view::npos;

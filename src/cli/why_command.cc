@@ -36,6 +36,7 @@
 #include "render/journey_render.h"
 #include "render/timeline.h"
 #include "render/verdict_render.h"
+#include "util/ascii.h"
 #include "util/edit_distance.h"
 #include "util/terminal_text.h"
 #include "util/user_time.h"
@@ -120,9 +121,9 @@ class WhySink : public JourneySink {
   void NoteNearMiss(const Journey& j) {
     if (!to_.text.empty() || !from_.text.empty()) {
       for (const Recipient& r : j.recipients) {
-        if (recipients_seen.size() < kCensusLimit) recipients_seen.insert(Lower(r.address));
+        if (recipients_seen.size() < kCensusLimit) recipients_seen.insert(AsciiLowered(r.address));
       }
-      if (j.has_from && senders_seen.size() < kCensusLimit) senders_seen.insert(Lower(j.from));
+      if (j.has_from && senders_seen.size() < kCensusLimit) senders_seen.insert(AsciiLowered(j.from));
     }
     if (j.qid == "NOQUEUE") {
       // Refusals of the asked address at connection time, whatever else was asked.
@@ -151,11 +152,6 @@ class WhySink : public JourneySink {
     list->erase(worst);
   }
 
-  static std::string Lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-  }
 
   JourneyQuery q_;
   AddressPattern to_, from_;

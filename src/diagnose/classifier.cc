@@ -7,6 +7,7 @@
 #include "diagnose/details.h"
 #include "diagnose/normalize.h"
 #include "diagnose/pasted.h"
+#include "util/ascii.h"
 
 namespace mailwhy {
 
@@ -27,18 +28,12 @@ struct Classifier::Prepared {
 
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 std::string DomainOf(std::string_view address) {
   size_t at = address.rfind('@');
   if (at == std::string_view::npos) return std::string();
   std::string_view d = address.substr(at + 1);
   while (!d.empty() && (d.back() == '>' || d.back() == '.')) d.remove_suffix(1);
-  return Lower(d);
+  return AsciiLowered(d);
 }
 
 // "aspmx.l.google.com" has suffix "google.com"; "notgoogle.com" does not.
@@ -89,7 +84,7 @@ bool Contains(const std::vector<std::string>& list, std::string_view s) {
 FailureClass ClassOf(const FailureFacts& f, int code,
                      std::string_view dsn, FailureClass rule_class) {
   if (rule_class == FailureClass::kNone) return rule_class;
-  std::string status = Lower(f.status);
+  std::string status = AsciiLowered(f.status);
   if (status == "deferred" || status == "softbounce") return FailureClass::kTemporary;
   if (status == "bounced" || status == "expired" || status == "force-expired" ||
       status == "undeliverable") {
@@ -219,12 +214,12 @@ Verdict Classifier::Classify(const FailureFacts& f) const {
   p.code = f.reply_code ? f.reply_code : p.norm.code;
   std::string enhanced = !f.enhanced.empty() ? f.enhanced : p.norm.enhanced;
   p.dsn = !enhanced.empty() ? enhanced : f.dsn;
-  p.stage = !f.stage.empty() ? Lower(f.stage) : p.norm.stage;
-  p.status = Lower(f.status);
-  p.relay = Lower(f.relay);
+  p.stage = !f.stage.empty() ? AsciiLowered(f.stage) : p.norm.stage;
+  p.status = AsciiLowered(f.status);
+  p.relay = AsciiLowered(f.relay);
   while (!p.relay.empty() && p.relay.back() == '.') p.relay.pop_back();
   p.domain = DomainOf(f.recipient);
-  p.sender_local = Lower(std::string_view(f.sender).substr(0, f.sender.find('@')));
+  p.sender_local = AsciiLowered(std::string_view(f.sender).substr(0, f.sender.find('@')));
   p.origin = f.origin;
   matcher_.Scan(p.norm.text, &p.bits);
   p.provider = DetectProvider(p);
@@ -276,7 +271,7 @@ Verdict Classifier::ClassifyPasted(std::string_view pasted) const {
   std::vector<FailureFacts> facts = PastedFacts(pasted);
   // The first failure decides; a lone status=sent line is explained as delivered.
   for (const auto& f : facts) {
-    if (Lower(f.status) != "sent") return Classify(f);
+    if (AsciiLowered(f.status) != "sent") return Classify(f);
   }
   return Classify(facts.empty() ? FailureFacts{} : facts.front());
 }

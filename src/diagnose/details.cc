@@ -1,5 +1,6 @@
 // details - extraction of zones, addresses and URLs from reply texts (see details.h).
 #include "diagnose/details.h"
+#include "util/ascii.h"
 
 #include <algorithm>
 #include <cctype>
@@ -52,7 +53,7 @@ size_t Ipv6At(std::string_view s, size_t pos) {
 bool StartsWithCi(std::string_view s, size_t pos, std::string_view prefix) {
   if (pos + prefix.size() > s.size()) return false;
   for (size_t i = 0; i < prefix.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(s[pos + i])) != prefix[i]) return false;
+    if (AsciiLower(s[pos + i]) != prefix[i]) return false;
   }
   return true;
 }

@@ -5,6 +5,7 @@
 
 #include "diagnose/finding_detectors.h"
 #include "diagnose/host_name.h"
+#include "util/ascii.h"
 
 namespace mailwhy::finding_detail {
 namespace {
@@ -13,15 +14,9 @@ bool EmptyMessageId(const Journey& j) {
   return j.has_message_id && (j.message_id == "<>" || j.message_id.empty());
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // Gmail writes "messageId", others "Message-ID" or "message id".
 bool NamesMessageId(std::string_view text) {
-  std::string t = Lower(text);
+  std::string t = AsciiLowered(text);
   return t.find("messageid") != std::string::npos || t.find("message-id") != std::string::npos ||
          t.find("message id") != std::string::npos;
 }

@@ -5,15 +5,10 @@
 
 #include "diagnose/finding_detectors.h"
 #include "diagnose/journey_facts.h"
+#include "util/ascii.h"
 
 namespace mailwhy::finding_detail {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // One attempt's own verdict: the recipient's facts with only this attempt, and the
 // status this attempt logged (the recipient's final status may differ).
@@ -23,14 +18,14 @@ Verdict VerdictOfAttempt(const Scan& s, const Recipient& r, const Attempt& a) {
   one.orig_to = r.orig_to;
   one.attempts.push_back(a);
   FailureFacts f = FactsForRecipient(s.j, one);
-  f.status = Lower(a.status);
+  f.status = AsciiLowered(a.status);
   return s.classifier.Classify(f);
 }
 
 std::vector<AttemptGroup> History(const Scan& s, const Recipient& r) {
   std::vector<AttemptGroup> out;
   for (const Attempt& a : r.attempts) {
-    const std::string status = Lower(a.status);
+    const std::string status = AsciiLowered(a.status);
     if (!out.empty() && out.back().status == status && out.back().verdict.evidence.size() == 1 &&
         out.back().verdict.evidence.front() == a.text) {
       out.back().last = a.time;  // the same text again: the same verdict, no new scan
@@ -50,7 +45,7 @@ std::vector<AttemptGroup> History(const Scan& s, const Recipient& r) {
 
 int Deferrals(const Recipient& r) {
   int n = 0;
-  for (const Attempt& a : r.attempts) n += Lower(a.status) == "deferred" ? 1 : 0;
+  for (const Attempt& a : r.attempts) n += AsciiLowered(a.status) == "deferred" ? 1 : 0;
   return n;
 }
 

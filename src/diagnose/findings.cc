@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "diagnose/finding_detectors.h"
+#include "util/ascii.h"
 #include "util/civil_time.h"
 
 namespace mailwhy {
@@ -18,7 +19,7 @@ std::string DomainOf(std::string_view address) {
   if (at == std::string_view::npos) return std::string();
   std::string out(address.substr(at + 1));
   while (!out.empty() && (out.back() == '>' || out.back() == '.')) out.pop_back();
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) c = AsciiLower(c);
   return out;
 }
 

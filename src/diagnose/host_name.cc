@@ -1,5 +1,6 @@
 // host_name - does a sender domain look like a machine's host name (see host_name.h).
 #include "diagnose/host_name.h"
+#include "util/ascii.h"
 
 #include <algorithm>
 #include <cctype>
@@ -25,8 +26,7 @@ bool OneOf(const std::string_view (&list)[N], std::string_view s) {
 }
 
 std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string out = AsciiLowered(s);
   while (!out.empty() && out.back() == '.') out.pop_back();
   return out;
 }

@@ -15,6 +15,7 @@
 #include "diagnose/embedded_rules.h"
 #include "diagnose/matcher.h"
 #include "diagnose/normalize.h"
+#include "util/ascii.h"
 
 namespace mailwhy {
 namespace {
@@ -311,7 +312,7 @@ Status ReadRule(const Ctx& ctx, const toml::table& t, Rule* r, std::string* text
           if (ok) r->origin.push_back(o);
         } else if (k == "relay" || k == "domain" || k == "sender_local") {
           std::transform(e.begin(), e.end(), e.begin(),
-                         [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+                         [](char c) { return AsciiLower(c); });
           if (!e.empty() && e[0] == '.') e.erase(0, 1);
           ok = !e.empty();
         } else if (k == "refs") {
@@ -403,7 +404,7 @@ Status ReadProvider(const Ctx& ctx, const toml::table& t, Provider* p) {
       s = GetStrings(ctx, v, k, dst);
       for (auto& e : *dst) {
         std::transform(e.begin(), e.end(), e.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+                       [](char c) { return AsciiLower(c); });
         if (!e.empty() && e[0] == '.') e.erase(0, 1);
       }
     }

@@ -1,5 +1,6 @@
 // journey_filter - which journeys a user asked about (see journey_filter.h).
 #include "journey/journey_filter.h"
+#include "util/ascii.h"
 
 #include <algorithm>
 #include <cctype>
@@ -7,12 +8,6 @@
 namespace mailwhy {
 
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string_view StripAngles(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '<')) s.remove_prefix(1);
@@ -23,7 +18,7 @@ std::string_view StripAngles(std::string_view s) {
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) {
+    if (AsciiLower(a[i]) != AsciiLower(b[i])) {
       return false;
     }
   }
@@ -94,7 +89,7 @@ AddressPattern AddressPattern::From(std::string_view user_text) {
   AddressPattern p;
   std::string_view s = StripAngles(user_text);
   if (!s.empty() && s.front() == '@') s.remove_prefix(1);
-  p.text = Lower(s);
+  p.text = AsciiLowered(s);
   p.domain_only = p.text.find('@') == std::string::npos;
   return p;
 }

@@ -1,5 +1,6 @@
 // dmarc_record - parse a DMARC record's tag list (see dmarc_record.h).
 #include "probe/dmarc_record.h"
+#include "util/ascii.h"
 
 #include <algorithm>
 #include <cctype>
@@ -13,11 +14,6 @@ std::string Trim(std::string_view s) {
   while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
   while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
   return std::string(s.substr(b, e - b));
-}
-
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
 }
 
 bool IsPolicy(const std::string& v) { return v == "none" || v == "quarantine" || v == "reject"; }
@@ -42,7 +38,7 @@ bool IsDmarcRecord(std::string_view txt) {
   std::string first = Trim(txt.substr(0, semi));
   size_t eq = first.find('=');
   if (eq == std::string::npos) return false;
-  return Lower(Trim(std::string_view(first).substr(0, eq))) == "v" && Trim(std::string_view(first).substr(eq + 1)) == "DMARC1";
+  return AsciiLowered(Trim(std::string_view(first).substr(0, eq))) == "v" && Trim(std::string_view(first).substr(eq + 1)) == "DMARC1";
 }
 
 Status ParseDmarc(std::string_view text, DmarcRecord* out) {
@@ -67,13 +63,13 @@ Status ParseDmarc(std::string_view text, DmarcRecord* out) {
       d.warnings.push_back("'" + tag + "' is not a tag=value pair (ignored)");
       continue;
     }
-    std::string name = Lower(Trim(std::string_view(tag).substr(0, eq)));
+    std::string name = AsciiLowered(Trim(std::string_view(tag).substr(0, eq)));
     std::string value = Trim(std::string_view(tag).substr(eq + 1));
     if (!seen.insert(name).second) {
       d.warnings.push_back("'" + name + "' is given twice; the first value counts");
       continue;
     }
-    std::string lv = Lower(value);
+    std::string lv = AsciiLowered(value);
     if (name == "p") {
       if (IsPolicy(lv)) {
         d.p = lv;

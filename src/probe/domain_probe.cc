@@ -18,12 +18,13 @@
 #include "probe/smtp_target.h"
 #include "probe/spf_eval.h"
 #include "probe/spf_record.h"
+#include "util/ascii.h"
 
 namespace mailwhy {
 namespace {
 
 std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  s = AsciiLowered(s);
   while (!s.empty() && s.back() == '.') s.pop_back();
   return s;
 }

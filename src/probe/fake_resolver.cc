@@ -1,5 +1,6 @@
 // fake_resolver - an in-memory zone for tests (see fake_resolver.h).
 #include "probe/fake_resolver.h"
+#include "util/ascii.h"
 
 #include <algorithm>
 #include <cctype>
@@ -8,8 +9,7 @@ namespace mailwhy {
 namespace {
 
 std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string out = AsciiLowered(s);
   if (!out.empty() && out.back() == '.') out.pop_back();
   return out;
 }

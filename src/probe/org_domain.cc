@@ -1,5 +1,6 @@
 // org_domain - organisational domains from a small suffix list (see org_domain.h).
 #include "probe/org_domain.h"
+#include "util/ascii.h"
 
 #include <algorithm>
 #include <cctype>
@@ -28,7 +29,7 @@ constexpr std::string_view kSuffixes[] = {
 
 std::string Normal(std::string_view d) {
   std::string s(d);
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : s) c = AsciiLower(c);
   while (!s.empty() && s.back() == '.') s.pop_back();
   return s;
 }

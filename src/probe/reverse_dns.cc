@@ -1,5 +1,6 @@
 // reverse_dns - PTR and forward confirmation (see reverse_dns.h).
 #include "probe/reverse_dns.h"
+#include "util/ascii.h"
 
 #include <arpa/inet.h>
 
@@ -9,11 +10,6 @@
 
 namespace mailwhy {
 namespace {
-
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 // The address in the form a resolver returns it, for comparison.
 std::string Canonical(const std::string& ip) {
@@ -32,7 +28,7 @@ constexpr const char* kGenericWords[] = {"dynamic", "dyn",       "dhcp",     "po
 }  // namespace
 
 bool LooksGeneric(const std::string& name, const std::string& ip) {
-  std::string n = Lower(name);
+  std::string n = AsciiLowered(name);
   in_addr a4;
   if (inet_pton(AF_INET, ip.c_str(), &a4) == 1) {
     const auto* b = reinterpret_cast<const unsigned char*>(&a4);

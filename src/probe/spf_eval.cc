@@ -13,6 +13,7 @@
 
 #include "probe/spf_macro.h"
 #include "probe/spf_record.h"
+#include "util/ascii.h"
 
 namespace mailwhy {
 namespace {
@@ -251,7 +252,7 @@ class Evaluator {
       if (++n > kMaxNames) break;
       DnsAnswer a = dns_.Query(name, IsIpv6(ip_) ? DnsType::kAaaa : DnsType::kA);
       if (!a.ok() || std::find(a.records.begin(), a.records.end(), Canonical(ip_)) == a.records.end()) continue;
-      std::string lname = Lower(name), ltarget = Lower(target);
+      std::string lname = AsciiLowered(name), ltarget = AsciiLowered(target);
       if (lname == ltarget || (lname.size() > ltarget.size() && lname.compare(lname.size() - ltarget.size() - 1, std::string::npos, "." + ltarget) == 0)) {
         *matched = true;
         return true;
@@ -277,10 +278,6 @@ class Evaluator {
       if (InNetwork(ip_, a, IsIpv6(ip_) ? t.cidr6 : t.cidr4)) return true;
     }
     return false;
-  }
-  static std::string Lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
   }
   static std::string Canonical(const std::string& ip) {
     in6_addr a6;

@@ -8,6 +8,7 @@
 #include <ctime>
 
 #include "probe/dns.h"
+#include "util/ascii.h"
 
 namespace mailwhy {
 namespace {
@@ -15,7 +16,7 @@ namespace {
 constexpr std::string_view kDelimiters = ".-+,/_=";
 
 bool IsMacroLetter(char c, bool exp_text) {
-  c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  c = AsciiLower(c);
   if (std::string_view("slodipvh").find(c) != std::string_view::npos) return true;
   return exp_text && std::string_view("crt").find(c) != std::string_view::npos;
 }
@@ -93,7 +94,7 @@ Status OneMacro(std::string_view body, std::string_view spec, const SpfMacroCont
   if (delims.empty()) delims = ".";
 
   std::string value;
-  switch (std::tolower(static_cast<unsigned char>(letter))) {
+  switch (AsciiLower(letter)) {
     case 's': value = LocalPart(ctx->sender) + "@" + SenderDomain(ctx->sender, ctx->domain); break;
     case 'l': value = LocalPart(ctx->sender); break;
     case 'o': value = SenderDomain(ctx->sender, ctx->domain); break;

@@ -6,15 +6,10 @@
 
 #include "probe/dns.h"
 #include "probe/spf_macro.h"
+#include "util/ascii.h"
 
 namespace mailwhy {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool IsNameChar(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
@@ -144,7 +139,7 @@ std::string_view ToString(SpfKind k) {
 }
 
 bool IsSpfRecord(std::string_view txt) {
-  if (txt.size() < 6 || Lower(txt.substr(0, 6)) != "v=spf1") return false;
+  if (txt.size() < 6 || AsciiLowered(txt.substr(0, 6)) != "v=spf1") return false;
   return txt.size() == 6 || txt[6] == ' ';
 }
 
@@ -171,7 +166,7 @@ Status ParseSpf(std::string_view text, SpfRecord* out) {
     }
     size_t n = p;
     while (n < term.size() && IsNameChar(term[n])) ++n;
-    std::string name = Lower(term.substr(p, n - p));
+    std::string name = AsciiLowered(term.substr(p, n - p));
     std::string_view rest = term.substr(n);
     if (!qualified && !rest.empty() && rest[0] == '=' && !name.empty() && std::isalpha(static_cast<unsigned char>(name[0]))) {
       std::string value(rest.substr(1));

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "postfix/event_parser.h"
+#include "util/ascii.h"
 
 namespace mailwhy {
 
@@ -13,7 +14,7 @@ std::string RecipientDomain(const std::string& address) {
   size_t at = address.rfind('@');
   if (at == std::string::npos) return std::string();
   std::string d = address.substr(at + 1);
-  for (char& c : d) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : d) c = AsciiLower(c);
   while (!d.empty() && (d.back() == '>' || d.back() == '.')) d.pop_back();
   return d;
 }

@@ -1,6 +1,7 @@
 // address_keys - grouping keys for addresses, domains, relays and reason texts (see
 // address_keys.h).
 #include "report/address_keys.h"
+#include "util/ascii.h"
 
 #include <array>
 #include <cstdint>
@@ -10,13 +11,7 @@ namespace mailwhy {
 
 namespace {
 
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-std::string LowerCopy(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = Lower(c);
-  return out;
-}
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsHex(char c) { return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
@@ -181,7 +176,7 @@ void AddressKeyTo(std::string_view address, std::string* out) {
   out->assign(address);
   size_t at = out->find('@');
   if (at == std::string::npos) return;
-  for (size_t i = at; i < out->size(); ++i) (*out)[i] = Lower((*out)[i]);
+  for (size_t i = at; i < out->size(); ++i) (*out)[i] = AsciiLower((*out)[i]);
 }
 
 std::string AddressKey(std::string_view address) {
@@ -213,7 +208,7 @@ std::string ClientDomain(std::string_view name, std::string_view ip) {
     std::string out;
     for (size_t k = from; k < n; ++k) {
       if (k > from) out += '.';
-      out += LowerCopy(labels[k]);
+      out += AsciiLowered(labels[k]);
     }
     return out;
   };
@@ -227,11 +222,11 @@ std::string ClientDomain(std::string_view name, std::string_view ip) {
 
 std::string RelayHost(std::string_view relay) {
   size_t open = relay.find('[');
-  if (open == std::string_view::npos) return LowerCopy(relay);
-  if (open > 0) return LowerCopy(relay.substr(0, open));
+  if (open == std::string_view::npos) return AsciiLowered(relay);
+  if (open > 0) return AsciiLowered(relay.substr(0, open));
   size_t close = relay.find(']', open);
-  if (close == std::string_view::npos) return LowerCopy(relay);
-  return LowerCopy(relay.substr(open + 1, close - open - 1));
+  if (close == std::string_view::npos) return AsciiLowered(relay);
+  return AsciiLowered(relay.substr(open + 1, close - open - 1));
 }
 
 namespace {
