@@ -3,6 +3,8 @@
 
 #include <cstring>
 
+#include "util/ascii.h"
+
 namespace mailwhy {
 namespace {
 
@@ -14,26 +16,46 @@ bool IsAlnum(char c) {
   return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-// Appends `c`, turning white space into a single space and dropping leading space.
-void Put(std::string* out, char c) {
-  if (c == ' ') {
-    if (out->empty() || out->back() == ' ') return;
+// Writes a pass's output through a pointer into a string sized for it: both passes only
+// shorten the text, and push_back() per byte cost more than the passes' own work.
+class ShorterText {
+ public:
+  ShorterText(std::string* out, size_t at_most) : out_(out) {
+    out->resize(at_most);
+    begin_ = cur_ = out->data();
   }
-  out->push_back(c);
-}
+  // Appends `c`, turning white space into a single space and dropping leading space.
+  void Put(char c) {
+    if (c == ' ' && (cur_ == begin_ || cur_[-1] == ' ')) return;
+    *cur_++ = c;
+  }
+  void Append(std::string_view s) {
+    std::memcpy(cur_, s.data(), s.size());
+    cur_ += s.size();
+  }
+  // Drops trailing space and gives the string its length.
+  void Finish() {
+    while (cur_ != begin_ && cur_[-1] == ' ') --cur_;
+    out_->resize(static_cast<size_t>(cur_ - begin_));
+  }
+
+ private:
+  std::string* out_;
+  char* begin_;
+  char* cur_;
+};
 
 // Pass 1: ASCII folding, white space collapsing, typographic punctuation to ASCII.
 void Fold(std::string_view in, std::string* out) {
-  out->clear();
-  out->reserve(in.size());
+  ShorterText w(out, in.size());
   for (size_t i = 0; i < in.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(in[i]);
     if (c >= 'A' && c <= 'Z') {
-      out->push_back(static_cast<char>(c + ('a' - 'A')));
+      w.Put(static_cast<char>(c + ('a' - 'A')));
     } else if (IsSpace(c)) {
-      Put(out, ' ');
+      w.Put(' ');
     } else if (c == 0xC2 && i + 1 < in.size() && static_cast<unsigned char>(in[i + 1]) == 0xA0) {
-      Put(out, ' ');  // NO-BREAK SPACE
+      w.Put(' ');  // NO-BREAK SPACE
       ++i;
     } else if (c == 0xE2 && i + 2 < in.size() && static_cast<unsigned char>(in[i + 1]) == 0x80) {
       unsigned char c3 = static_cast<unsigned char>(in[i + 2]);
@@ -43,18 +65,18 @@ void Fold(std::string_view in, std::string* out) {
       else if (c3 >= 0x9C && c3 <= 0x9F) ascii = "\"";  // double quotes
       else if (c3 == 0xA6) ascii = "...";               // horizontal ellipsis
       if (ascii) {
-        out->append(ascii);
+        w.Append(ascii);  // at most the three bytes it replaces
         i += 2;
       } else {
-        out->push_back(static_cast<char>(c));
+        w.Put(static_cast<char>(c));
       }
     } else if (c == 0) {
-      Put(out, ' ');  // NUL bytes from damaged input would end C strings downstream
+      w.Put(' ');  // NUL bytes from damaged input would end C strings downstream
     } else {
-      out->push_back(static_cast<char>(c));
+      w.Put(static_cast<char>(c));
     }
   }
-  while (!out->empty() && out->back() == ' ') out->pop_back();
+  w.Finish();
 }
 
 // "(in reply to X command)" -> X; the parenthesised part is cut out of `text`.
@@ -93,8 +115,7 @@ bool StartsWordAt(std::string_view s, size_t pos, std::string_view word) {
 // Pass 2: drops repeated reply-code prefixes and unifies the "email" wording.
 void Clean(std::string_view s, std::string_view prefix_code, std::string_view prefix_enh,
            size_t first_code_end, std::string* out) {
-  out->clear();
-  out->reserve(s.size());
+  ShorterText w(out, s.size());
   for (size_t i = 0; i < s.size();) {
     if (i >= first_code_end && !prefix_code.empty() && (i == 0 || s[i - 1] == ' ') &&
         s.substr(i, 3) == prefix_code && ReplyCodeAt(s, i) == 3) {
@@ -109,14 +130,14 @@ void Clean(std::string_view s, std::string_view prefix_code, std::string_view pr
       continue;
     }
     if (s[i] == 'e' && (StartsWordAt(s, i, "e-mail") || StartsWordAt(s, i, "email"))) {
-      out->append("mail");
+      w.Append("mail");
       i += s[i + 1] == '-' ? 6 : 5;
       continue;
     }
-    Put(out, s[i]);
+    w.Put(s[i]);
     ++i;
   }
-  while (!out->empty() && out->back() == ' ') out->pop_back();
+  w.Finish();
 }
 
 }  // namespace
@@ -133,9 +154,7 @@ bool IsEnhancedCode(std::string_view s) {
 }
 
 std::string StageOfCommand(std::string_view c) {
-  std::string lower;
-  lower.reserve(c.size());
-  for (char ch : c) lower.push_back((ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch);
+  const std::string lower = AsciiLowered(c);
   std::string_view s = lower;
   if (s.substr(0, 8) == "sending ") s.remove_prefix(8);
   struct Map { std::string_view prefix, stage; };

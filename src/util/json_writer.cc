@@ -51,13 +51,19 @@ void AppendJsonEscaped(std::string_view s, std::string* out) {
   const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t i = 0, run = 0;  // bytes [run, i) are copied verbatim
   while (i < s.size()) {
-    if (s.size() - i >= 16) {
+    const size_t left = s.size() - i;
+    if (left >= 16) {
       const size_t clean = FirstStopIn16(p + i);
       i += clean;
       if (clean == 16) continue;
-    } else if (!kEscape.stop[p[i]]) {
-      ++i;
-      continue;
+    } else {
+      // The last bytes, padded with a byte that needs nothing: most strings are short.
+      unsigned char tail[16];
+      std::memset(tail, 'a', sizeof tail);
+      std::memcpy(tail, p + i, left);
+      const size_t clean = FirstStopIn16(tail);
+      if (clean >= left) break;
+      i += clean;
     }
     unsigned char c = p[i];
     if (c >= 0x80) {
