@@ -94,8 +94,7 @@ bool ParseLine(std::string_view line, const std::string& path, uint64_t line_num
   ++cursor->span.lines;
   if (line.empty()) return false;
   if (selector != nullptr && cursor->span.first.known && !selector->MightWant(line)) return false;
-  *rec = Record();
-  ParseRecord(line, rec);
+  ParseRecord(line, rec);  // which starts by resetting *rec
   cursor->times.Resolve(rec);
   if (rec->time.known) {
     if (!cursor->span.first.known) cursor->span.first = rec->time;
