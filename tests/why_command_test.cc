@@ -137,6 +137,22 @@ class WhyWithLogTest : public ::testing::Test {
   std::string dir_;
 };
 
+// --rules takes one directory: the log file after it is still the log file, and a bad
+// rule file is reported by name (before, CLI11 took every following word as a rule
+// directory and the command said no log file was given).
+TEST_F(WhyWithLogTest, RulesOptionTakesOneDirectoryEachTime) {
+  const std::string good = dir_ + "/good", bad = dir_ + "/bad";
+  ASSERT_EQ(std::system(("mkdir -p " + good + " " + bad).c_str()), 0);
+  std::ofstream(bad + "/99-bad.toml") << "[[rule]]\nid = \"x\"\nbroken =\n";
+  std::string out;
+  EXPECT_EQ(Why("--year 2022 --to tu@example.net --rules " + bad + " " + Example(), &out), 2);
+  EXPECT_NE(out.find("99-bad.toml:3"), std::string::npos) << out;
+  EXPECT_EQ(out.find("no log file"), std::string::npos) << out;
+  EXPECT_EQ(Why("--year 2022 --to tu@example.net --rules " + good + " --rules " + good + " " +
+                    Example(), &out), 0) << out;
+  EXPECT_NE(out.find("8B84D8D1CF"), std::string::npos) << out;
+}
+
 // RFC 3339 stamp `ago` seconds before now, in UTC.
 std::string StampAgo(int ago) {
   time_t t = time(nullptr) - ago;

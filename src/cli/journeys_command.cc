@@ -166,7 +166,7 @@ void RegisterJourneysCommand(CLI::App& app, int* exit_code) {
       ->check(CLI::IsMember({"never", "always", "auto"}));
   cmd->add_option("--lang", opts->lang, "ja or en (default from LC_ALL, LC_MESSAGES, LANG)")
       ->check(CLI::IsMember({"ja", "en"}));
-  cmd->add_option("--rules", opts->rule_dirs, "extra rule directory (repeatable)");
+  AddRulesOption(cmd, &opts->rule_dirs);
   cmd->callback([opts, exit_code] { *exit_code = RunJourneys(*opts); });
 }
 

@@ -60,7 +60,7 @@ void AddCommon(CLI::App* cmd, CommonOptions* o) {
   cmd->add_flag("--json", o->json, "one JSON object (docs/FORMATS.md)");
   cmd->add_option("--lang", o->lang, "ja or en (default from LC_ALL, LC_MESSAGES, LANG)")
       ->check(CLI::IsMember({"ja", "en"}));
-  cmd->add_option("--rules", o->rule_dirs, "extra rule directory (repeatable)");
+  AddRulesOption(cmd, &o->rule_dirs);
   cmd->add_option("--color", o->color, "never, always or auto (colour on a terminal)")
       ->check(CLI::IsMember({"never", "always", "auto"}));
   cmd->add_option("--dns-server", o->dns_server, "ask this DNS server (IP[:PORT]) instead of the system's");

@@ -298,7 +298,7 @@ void RegisterQueueCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--now", opts->now, "measure ages from this time (e.g. '2024-01-05 10:00')");
   cmd->add_option("--lang", opts->lang, "ja or en (default from LC_ALL, LC_MESSAGES, LANG)")
       ->check(CLI::IsMember({"ja", "en"}));
-  cmd->add_option("--rules", opts->rule_dirs, "extra rule directory (repeatable)");
+  AddRulesOption(cmd, &opts->rule_dirs);
   cmd->add_option("--color", opts->color, "never, always or auto (colour on a terminal)")
       ->check(CLI::IsMember({"never", "always", "auto"}));
   cmd->callback([opts, exit_code] { *exit_code = RunQueue(*opts); });

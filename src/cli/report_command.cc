@@ -219,7 +219,7 @@ void RegisterReportCommand(CLI::App& app, int* exit_code) {
       ->check(CLI::IsMember({"never", "always", "auto"}));
   cmd->add_option("--year", o->year, "year of the first record of BSD-style logs (default: "
                   "inferred from each file's modification time)")->check(CLI::Range(1970, 9999));
-  cmd->add_option("--rules", o->rule_dirs, "extra rule directory (repeatable)");
+  AddRulesOption(cmd, &o->rule_dirs);
   AddThreadsOption(cmd, &o->threads);
   cmd->callback([o, csv, exit_code] {
     ReportCommandOptions opts = *o;

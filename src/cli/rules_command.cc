@@ -98,10 +98,10 @@ void RegisterRulesCommand(CLI::App& app, int* exit_code) {
   CLI::App* cmd = app.add_subcommand("rules", "check or list the knowledge base (rules/*.toml)");
   cmd->require_subcommand(1);
   CLI::App* check = cmd->add_subcommand("check", "load every rule file and run every example");
-  check->add_option("--rules", opts->rule_dirs, "extra rule directory (repeatable)");
+  AddRulesOption(check, &opts->rule_dirs);
   check->callback([opts, exit_code] { *exit_code = RunCheck(*opts); });
   CLI::App* list = cmd->add_subcommand("list", "list the rules in precedence order");
-  list->add_option("--rules", opts->rule_dirs, "extra rule directory (repeatable)");
+  AddRulesOption(list, &opts->rule_dirs);
   list->add_flag("--json", opts->json, "one JSON object per rule");
   list->callback([opts, exit_code] { *exit_code = RunList(*opts); });
 }

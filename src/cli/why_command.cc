@@ -404,7 +404,7 @@ void RegisterWhyCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--lang", o->lang, "ja or en (default from LC_ALL, LC_MESSAGES, LANG)")->check(CLI::IsMember({"ja", "en"}));
   cmd->add_option("--color", o->color, "never, always or auto")->check(CLI::IsMember({"never", "always", "auto"}));
   cmd->add_option("--year", o->year, "year of the first record of BSD-style logs")->check(CLI::Range(1970, 9999));
-  cmd->add_option("--rules", o->rule_dirs, "extra rule directory (repeatable)");
+  AddRulesOption(cmd, &o->rule_dirs);
   AddThreadsOption(cmd, &o->threads);
   cmd->callback([o, exit_code] { *exit_code = RunWhy(*o); });
 }
