@@ -16,18 +16,10 @@ namespace mailwhy {
 
 namespace {
 
-// 1 for bytes that stop the fast copy: controls, '"', '\\', DEL and every byte >= 0x80
-// (which must be checked as UTF-8).
-struct EscapeTable {
-  bool stop[256];
-  constexpr EscapeTable() : stop() {
-    for (int c = 0; c < 256; ++c) stop[c] = c < 0x20 || c == '"' || c == '\\' || c >= 0x7F;
-  }
-};
-constexpr EscapeTable kEscape;
-
-// The offset of the first stop byte in the 16 bytes at p, or 16 when there is none.
-// A signed compare with 0x20 catches both the controls and the bytes >= 0x80.
+// The offset of the first byte in the 16 bytes at p that the fast copy must stop at, or
+// 16 when there is none: controls, '"', '\\', DEL and every byte >= 0x80 (which must be
+// checked as UTF-8). With SSE2 a signed compare with 0x20 catches both the controls and
+// the bytes >= 0x80.
 inline size_t FirstStopIn16(const unsigned char* p) {
 #if defined(__SSE2__)
   const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
@@ -38,7 +30,8 @@ inline size_t FirstStopIn16(const unsigned char* p) {
   return mask == 0 ? 16 : static_cast<size_t>(__builtin_ctz(mask));
 #else
   for (size_t k = 0; k < 16; ++k) {
-    if (kEscape.stop[p[k]]) return k;
+    const unsigned char c = p[k];
+    if (c < 0x20 || c == '"' || c == '\\' || c >= 0x7F) return k;
   }
   return 16;
 #endif
