@@ -112,10 +112,20 @@ void JsonWriter::Close(char c) {
 }
 
 void JsonWriter::Key(std::string_view key) {
-  Separate();
+  // Separate()'s comma, the quoted key and the colon in one resize: keys are about a
+  // third of what `journeys --json` writes.
+  bool comma = false;
+  if (after_key_) {
+    after_key_ = false;
+  } else if (depth_ > 0) {
+    const uint64_t bit = uint64_t{1} << ((depth_ - 1) & 63);
+    comma = (written_ & bit) != 0;
+    written_ |= bit;
+  }
   const size_t at = out_->size();
-  out_->resize(at + key.size() + 3);
+  out_->resize(at + (comma ? 1 : 0) + key.size() + 3);
   char* p = out_->data() + at;
+  if (comma) *p++ = ',';
   *p++ = '"';
   std::memcpy(p, key.data(), key.size());
   p += key.size();
