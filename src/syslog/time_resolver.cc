@@ -24,6 +24,13 @@ constexpr int64_t kAheadToleranceDays = 1;
 // How far back to look for a leap year for "Feb 29".
 constexpr int kLeapSearchYears = 8;
 
+// The same civil second, zone as written included; the fraction is not compared.
+bool SameSecond(const CivilStamp& a, const CivilStamp& b) {
+  return a.second == b.second && a.minute == b.minute && a.hour == b.hour && a.day == b.day &&
+         a.month == b.month && a.year == b.year && a.has_offset == b.has_offset &&
+         a.utc_offset_s == b.utc_offset_s;
+}
+
 }  // namespace
 
 TimeResolver::TimeResolver(int64_t reference_unix_s, int forced_year)
@@ -46,9 +53,22 @@ void TimeResolver::Resolve(Record* rec) {
   const CivilStamp& st = rec->stamp;
   if (st.month == 0) return;
   if (st.has_clock && st.day != 0) {
+    if (second_known_ && SameSecond(st, second_stamp_) &&
+        (st.has_offset || CurrentLocalZone() == second_zone_)) {
+      rec->time.unix_us = second_us_ + st.micros;
+      rec->time.utc_offset_s = second_offset_;
+      rec->time.known = true;
+      last_ = rec->time;
+      return;
+    }
     const int year = st.year != 0 ? st.year : YearOfBsdDate(st.month, st.day);
     rec->time = InstantOf(year, st, true);
     last_ = rec->time;
+    second_known_ = true;
+    second_stamp_ = st;
+    second_zone_ = CurrentLocalZone();
+    second_us_ = rec->time.unix_us - st.micros;
+    second_offset_ = rec->time.utc_offset_s;
     return;
   }
   // Redacted: the previous instant is the closest guess; the written day the next best.

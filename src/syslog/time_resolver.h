@@ -70,6 +70,14 @@ class TimeResolver {
   bool hour_offset_uniform_ = false;  // one offset for every second (no change inside)
   int32_t hour_offset_ = 0;
   LocalZoneStamp hour_zone_;          // the zone hour_offset_ was found in
+  // The second of the last record resolved from its own date and clock: a busy log
+  // writes several lines a second, and those differ only in the fraction. `second_us_`
+  // is that second's instant without the fraction; valid while second_known_.
+  bool second_known_ = false;
+  CivilStamp second_stamp_;
+  LocalZoneStamp second_zone_;
+  int64_t second_us_ = 0;
+  int32_t second_offset_ = 0;
 };
 
 }  // namespace mailwhy

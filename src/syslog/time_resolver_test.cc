@@ -260,6 +260,32 @@ TEST_F(TimeResolverTest, ChangeOfZoneBetweenRecordsOfOneHourIsNoticed) {
   EXPECT_EQ(Show(rec.time), "2023-07-01T12:40:00-04:00");
 }
 
+// Records of one second reuse the first one's instant: only the fraction may differ, and
+// a zone written or reloaded in between is still noticed.
+TEST_F(TimeResolverTest, RecordsOfOneSecondDifferOnlyByTheirFraction) {
+  UseZone("Europe/Berlin");
+  TimeResolver resolver(1701428400, 0);
+  Record rec;
+  const auto at = [&](const std::string& line) {
+    ParseRecord(line, &rec);
+    resolver.Resolve(&rec);
+    return rec.time;
+  };
+  const LogTime a = at("2023-07-01T12:00:00.250000 mx postfix/qmgr[1]: x");
+  const LogTime b = at("2023-07-01T12:00:00.750000 mx postfix/qmgr[1]: x");
+  EXPECT_EQ(Show(a), "2023-07-01T12:00:00.250000+02:00");
+  EXPECT_EQ(b.unix_us - a.unix_us, 500000);
+  EXPECT_EQ(b.utc_offset_s, 7200);
+  const LogTime c = at("2023-07-01T12:00:00.750000+00:00 mx postfix/qmgr[1]: x");
+  EXPECT_EQ(c.unix_us - b.unix_us, 7200 * int64_t{1000000}) << "the written zone counts";
+  EXPECT_EQ(Show(at("Jul  1 12:00:00 mx postfix/qmgr[1]: x")), "2023-07-01T12:00:00+02:00");
+  UseZone("Asia/Tokyo");
+  EXPECT_EQ(Show(at("Jul  1 12:00:00 mx postfix/qmgr[1]: x")), "2023-07-01T12:00:00+09:00");
+  EXPECT_EQ(Show(at("Jul  1 XX:XX:XX mx postfix/qmgr[1]: x")), "2023-07-01T12:00:00+09:00");
+  EXPECT_EQ(Show(at("Jul  1 12:00:00 mx postfix/qmgr[1]: x")), "2023-07-01T12:00:00+09:00");
+  EXPECT_EQ(Show(at("Jul  2 12:00:00 mx postfix/qmgr[1]: x")), "2023-07-02T12:00:00+09:00");
+}
+
 TEST_F(TimeResolverTest, ForcedYearInBerlinKeepsLocalOffsets) {
   UseZone("Europe/Berlin");
   TimeResolver resolver(0, 2022);
