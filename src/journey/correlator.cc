@@ -61,19 +61,6 @@ void CopyReply(const ReplyInfo& in, Reply* out) {
   out->command.assign(in.command);
 }
 
-void PeerTextTo(const Peer& p, std::string* out) {
-  out->clear();
-  if (p.name.empty() && p.address.empty()) return;
-  out->append(p.name);
-  out->push_back('[');
-  out->append(p.address);
-  out->push_back(']');
-  if (!p.port.empty()) {
-    out->push_back(':');
-    out->append(p.port);
-  }
-}
-
 // The value for `key` in `map`, inserted value-initialized when absent: the key is copied
 // only then.
 template <class Map>

@@ -85,6 +85,21 @@ struct FileCursor {
   FileSpan span;
 };
 
+// Adds a file that has been read to the totals, with its read error if there was one.
+// Both line readers (LineReader, SelectedLineReader) report the same way.
+template <typename Reader>
+void FinishFile(const Reader& reader, FileCursor* cursor, LogReadStats* stats, Status* first_error) {
+  cursor->span.bytes = reader.bytes_read();
+  stats->lines += cursor->span.lines;
+  stats->bytes += cursor->span.bytes;
+  stats->overlong_lines += reader.overlong_lines();
+  if (!reader.status().ok()) {
+    stats->errors.push_back(reader.status().ToString());
+    if (first_error->ok()) *first_error = reader.status();
+  }
+  stats->files.push_back(std::move(cursor->span));
+}
+
 // Parses one line into *rec and *ev and counts it. Returns false when the line is not for
 // the correlator (empty, or another program's).
 bool ParseLine(std::string_view line, const std::string& path, uint64_t line_number,
@@ -288,15 +303,7 @@ Status ParseFiles(const std::vector<std::string>& paths, const LogReadOptions& o
       }
       item.where = LineSource{file_index, reader.line_number(), copy};
     }
-    cursor.span.bytes = reader.bytes_read();
-    stats->lines += cursor.span.lines;
-    stats->bytes += cursor.span.bytes;
-    stats->overlong_lines += reader.overlong_lines();
-    if (!reader.status().ok()) {
-      stats->errors.push_back(reader.status().ToString());
-      if (first_error.ok()) first_error = reader.status();
-    }
-    stats->files.push_back(std::move(cursor.span));
+    FinishFile(reader, &cursor, stats, &first_error);
   }
   if (queue != nullptr) {
     if (!batch->items.empty()) queue->Push(std::move(batch));
@@ -341,15 +348,7 @@ Status ParseSelectedFiles(const std::vector<std::string>& paths, const LogReadOp
       if (rec.time.known) cursor.span.last = rec.time;
     }
     cursor.span.lines = reader.lines();
-    cursor.span.bytes = reader.bytes_read();
-    stats->lines += cursor.span.lines;
-    stats->bytes += cursor.span.bytes;
-    stats->overlong_lines += reader.overlong_lines();
-    if (!reader.status().ok()) {
-      stats->errors.push_back(reader.status().ToString());
-      if (first_error.ok()) first_error = reader.status();
-    }
-    stats->files.push_back(std::move(cursor.span));
+    FinishFile(reader, &cursor, stats, &first_error);
   }
   return first_error;
 }

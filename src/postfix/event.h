@@ -16,6 +16,7 @@
 #define MAILWHY_POSTFIX_EVENT_H_
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace mailwhy {
@@ -212,6 +213,10 @@ struct Event {
 // ready-made empty Event: cheaper than building a temporary (900-odd bytes) and copying it,
 // and called once per log line.
 void ResetEvent(Event* ev);
+
+// Writes `p` back in Postfix's form, "name[address]" or "name[address]:port", into *out;
+// empty when the peer has neither name nor address.
+void PeerTextTo(const Peer& p, std::string* out);
 
 // Stable lower-case names for messages, statistics and test failures: "delivery",
 // "smtpd-reject", "remote-reply", ... (event_names.cc).

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "diagnose/journey_diagnosis.h"
+#include "postfix/event.h"
 #include "report/address_keys.h"
 #include "report/failure_tally.h"
 
@@ -75,14 +76,8 @@ LogTime ExpiryTime(const Journey& j) {
   return j.last_seen;
 }
 
-void ClientTextTo(const Client& c, std::string* out) {
-  out->clear();
-  if (c.name.empty() && c.ip.empty()) return;
-  out->append(c.name);
-  out->push_back('[');
-  out->append(c.ip);
-  out->push_back(']');
-}
+// "name[address]", as the examples show a client (the port is left out).
+void ClientTextTo(const Client& c, std::string* out) { PeerTextTo(Peer{c.name, c.ip, {}}, out); }
 
 // Index of a refusal that concerns no recipient of the journey.
 constexpr size_t kNoRecipient = static_cast<size_t>(-1);
