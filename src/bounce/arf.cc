@@ -17,6 +17,7 @@
 #include "bounce/formats.h"
 #include "bounce/report_fields.h"
 #include "bounce/text_tools.h"
+#include "util/ascii.h"
 
 namespace mailwhy {
 
@@ -30,7 +31,7 @@ BounceRecord Feedback(std::string recipient, std::string type, std::string text)
   BounceRecord r;
   r.kind = NoticeKind::kFeedback;
   r.recipient = std::move(recipient);
-  r.feedback_type = bounce::Lower(type);
+  r.feedback_type = AsciiLowered(type);
   r.diagnostic = std::move(text);
   return r;
 }

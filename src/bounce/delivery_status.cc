@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "bounce/text_tools.h"
+#include "util/ascii.h"
 
 namespace mailwhy {
 
@@ -63,7 +64,7 @@ std::string FieldType(std::string_view value) {
   if (semi == std::string_view::npos) return std::string();
   std::string_view type = Trim(value.substr(0, semi));
   if (type.empty() || type.size() > 24 || type.find(' ') != std::string_view::npos) return std::string();
-  return bounce::Lower(type);
+  return AsciiLowered(type);
 }
 
 void ParseDeliveryStatus(std::string_view text, DeliveryStatus* out) {

@@ -4,6 +4,7 @@
 
 #include "bounce/smtp_clues.h"
 #include "bounce/text_tools.h"
+#include "util/ascii.h"
 
 namespace mailwhy {
 
@@ -23,7 +24,7 @@ std::string FirstWord(std::string_view s) {
   s = Trim(s);
   size_t end = 0;
   while (end < s.size() && s[end] != ' ' && s[end] != '(' && s[end] != ';' && s[end] != ',') ++end;
-  return bounce::Lower(s.substr(0, end));
+  return AsciiLowered(s.substr(0, end));
 }
 
 }  // namespace

@@ -17,6 +17,7 @@
 //   Runs last: a bounce that also carries Auto-Submitted is read by its own format.
 #include "bounce/formats.h"
 #include "bounce/text_tools.h"
+#include "util/ascii.h"
 
 namespace mailwhy {
 
@@ -61,7 +62,7 @@ bool ReadRfc3834(const DecodedMail& mail, BounceReport* out) {
   std::string recipient = bounce::FindAddress(mail.Header("From"));
   if (recipient.empty()) return false;
   // A mail system's notice is not a person's automatic reply.
-  std::string local = bounce::Lower(recipient.substr(0, recipient.find('@')));
+  std::string local = AsciiLowered(recipient.substr(0, recipient.find('@')));
   if (local == "postmaster" || local == "mailer-daemon" || local == "mailer_daemon") return false;
   BounceRecord r;
   r.kind = NoticeKind::kAutoReply;

@@ -10,8 +10,6 @@ namespace mailwhy::bounce {
 
 namespace {
 
-char Fold(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
-
 bool LocalChar(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || std::string_view("!#$%&'*+/=?^_`{|}~.-").find(c) != std::string_view::npos ||
          static_cast<unsigned char>(c) >= 0x80;
@@ -43,16 +41,15 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-std::string Lower(std::string_view s) { return AsciiLowered(s); }
 
 size_t FindNoCase(std::string_view hay, std::string_view needle, size_t from) {
   if (needle.empty()) return from <= hay.size() ? from : std::string_view::npos;
   if (hay.size() < needle.size()) return std::string_view::npos;
-  const char first = Fold(needle[0]);
+  const char first = AsciiLower(needle[0]);
   for (size_t i = from; i + needle.size() <= hay.size(); ++i) {
-    if (Fold(hay[i]) != first) continue;
+    if (AsciiLower(hay[i]) != first) continue;
     size_t k = 1;
-    while (k < needle.size() && Fold(hay[i + k]) == Fold(needle[k])) ++k;
+    while (k < needle.size() && AsciiLower(hay[i + k]) == AsciiLower(needle[k])) ++k;
     if (k == needle.size()) return i;
   }
   return std::string_view::npos;
@@ -65,7 +62,7 @@ bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
 bool EqualsNoCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i) {
-    if (Fold(a[i]) != Fold(b[i])) return false;
+    if (AsciiLower(a[i]) != AsciiLower(b[i])) return false;
   }
   return true;
 }
@@ -116,7 +113,7 @@ std::string AddressAt(std::string_view text, size_t at) {
   if (local.empty() || domain.empty()) return std::string();
   std::string out(local);
   out.push_back('@');
-  out += Lower(domain);
+  out += AsciiLowered(domain);
   return IsAddress(out) ? out : std::string();
 }
 

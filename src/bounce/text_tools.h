@@ -27,7 +27,6 @@ namespace mailwhy::bounce {
 
 std::vector<std::string_view> Lines(std::string_view text);
 std::string_view Trim(std::string_view s);
-std::string Lower(std::string_view s);
 
 size_t FindNoCase(std::string_view hay, std::string_view needle, size_t from = 0);
 inline bool ContainsNoCase(std::string_view hay, std::string_view needle) {
