@@ -44,8 +44,10 @@ struct JourneysOptions {
 
 constexpr size_t kTextWidth = 100;
 
-// Diagnoses each journey as it is emitted and renders it with its verdicts and findings.
-// Buffers output and writes it in large blocks: one write per journey would dominate.
+// Diagnoses each journey as it is emitted and renders it with its verdicts and findings;
+// with the sink in a thread of its own, the reading thread may have rendered it already
+// (Prepare). Buffers output and writes it in large blocks: one write per journey would
+// dominate.
 class PrintingSink : public JourneySink {
  public:
   PrintingSink(bool json, Lang lang, const Classifier& classifier, RenderContext ctx)
@@ -53,10 +55,13 @@ class PrintingSink : public JourneySink {
     buf_.reserve(1 << 20);
   }
   ~PrintingSink() override { Flush(); }
+  bool Prepare(Journey* j) const override {
+    Render(*j, &j->prepared);
+    return true;
+  }
   void OnJourney(Journey&& j) override {
-    JourneyDiagnosis d = DiagnoseJourney(j, classifier_);
-    if (json_) Json(j, d);
-    else Text(j, d);
+    if (!j.prepared.empty()) buf_ += j.prepared;  // a rendered journey is never empty
+    else Render(j, &buf_);
     if (buf_.size() >= (1 << 20)) Flush();
   }
   void Flush() {
@@ -65,28 +70,34 @@ class PrintingSink : public JourneySink {
   }
 
  private:
-  void Json(const Journey& j, const JourneyDiagnosis& d) {
-    verdicts_.assign(j.recipients.size(), std::string());
-    for (size_t i = 0; i < d.recipients.size(); ++i) {
-      if (d.recipients[i].has_verdict) AppendVerdictJson(d.recipients[i].verdict, lang_, &verdicts_[i]);
-    }
-    findings_.assign(d.findings.size(), std::string());
-    for (size_t i = 0; i < d.findings.size(); ++i) {
-      AppendFindingJson(d.findings[i], j, lang_, &findings_[i]);
-    }
-    AppendJourneyJson(j, verdicts_, &findings_, ctx_, &buf_);
+  void Render(const Journey& j, std::string* out) const {
+    JourneyDiagnosis d = DiagnoseJourney(j, classifier_);
+    if (json_) Json(j, d, out);
+    else Text(j, d, out);
   }
 
-  void Text(const Journey& j, const JourneyDiagnosis& d) {
-    verdicts_.assign(j.recipients.size(), std::string());
+  void Json(const Journey& j, const JourneyDiagnosis& d, std::string* out) const {
+    std::vector<std::string> verdicts(j.recipients.size());
+    for (size_t i = 0; i < d.recipients.size(); ++i) {
+      if (d.recipients[i].has_verdict) AppendVerdictJson(d.recipients[i].verdict, lang_, &verdicts[i]);
+    }
+    std::vector<std::string> findings(d.findings.size());
+    for (size_t i = 0; i < d.findings.size(); ++i) {
+      AppendFindingJson(d.findings[i], j, lang_, &findings[i]);
+    }
+    AppendJourneyJson(j, verdicts, &findings, ctx_, out);
+  }
+
+  void Text(const Journey& j, const JourneyDiagnosis& d, std::string* out) const {
+    std::vector<std::string> verdicts(j.recipients.size());
     for (size_t i = 0; i < d.recipients.size(); ++i) {
       if (d.recipients[i].has_verdict) {
-        AppendVerdictBrief(d.recipients[i].verdict, lang_, kTextWidth, "    verdict   ", &verdicts_[i]);
+        AppendVerdictBrief(d.recipients[i].verdict, lang_, kTextWidth, "    verdict   ", &verdicts[i]);
       }
     }
     std::string findings;
     for (const Finding& f : d.findings) AppendFindingBrief(f, lang_, kTextWidth, "  finding   ", &findings);
-    AppendJourneyText(j, verdicts_, findings, ctx_, &buf_);
+    AppendJourneyText(j, verdicts, findings, ctx_, out);
   }
 
   bool json_;
@@ -94,7 +105,6 @@ class PrintingSink : public JourneySink {
   const Classifier& classifier_;
   RenderContext ctx_;
   std::string buf_;
-  std::vector<std::string> verdicts_, findings_;  // reused between journeys
 };
 
 void PrintStats(const LogReadStats& s) {

@@ -60,6 +60,11 @@ namespace mailwhy {
 class JourneySink {
  public:
   virtual ~JourneySink() = default;
+  // Work on a journey that needs only the journey and what the sink never changes
+  // (diagnosing it, rendering it), done ahead of OnJourney by whichever thread has time,
+  // for several journeys at once; the result goes in journey->prepared. Returns false
+  // when the sink has no such work (the default).
+  virtual bool Prepare(Journey* /*journey*/) const { return false; }
   virtual void OnJourney(Journey&& journey) = 0;
 };
 

@@ -165,6 +165,8 @@ struct Journey {
   bool removed_by_admin = false;  // postsuper removed it
   bool expired = false;
   std::vector<LineRef> lines;     // evidence, in log order
+  std::string prepared;      // a sink's work done ahead (JourneySink::Prepare), such as
+                             // its rendered text; empty until then
 };
 
 }  // namespace mailwhy

@@ -186,6 +186,10 @@ class HandOff {
   // A used batch is emptied by the thread that fills it again (Fresh), not by the one
   // that used it: what it holds was allocated by the filling thread, and glibc's malloc
   // frees memory of another thread's arena much more slowly.
+  bool Full() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return full_.size() >= kDepth;
+  }
   void Recycle(std::unique_ptr<BatchT> b) {
     std::lock_guard<std::mutex> lock(mu_);
     free_.push_back(std::move(b));
@@ -221,23 +225,35 @@ struct JourneyBatch {
 
 // The sink as the correlator sees it when the sink runs in a thread of its own: journeys
 // are moved into batches and handed over in order; Flush() sends the last one and the end.
+// When the sink's thread is behind (the queue is full), this thread would only wait for
+// room: it prepares the batch itself instead (JourneySink::Prepare), so that the sink's
+// work is shared by both cores where the sink is the slower half (`journeys`).
 class HandOffSink : public JourneySink {
  public:
-  explicit HandOffSink(HandOff<JourneyBatch>* queue) : queue_(queue), batch_(queue->Fresh()) {}
+  HandOffSink(HandOff<JourneyBatch>* queue, const JourneySink* sink)
+      : queue_(queue), sink_(sink), batch_(queue->Fresh()) {}
   void OnJourney(Journey&& journey) override {
     batch_->journeys.push_back(std::move(journey));
-    if (batch_->journeys.size() >= JourneyBatch::kJourneys) {
-      queue_->Push(std::move(batch_));
-      batch_ = queue_->Fresh();
-    }
+    if (batch_->journeys.size() >= JourneyBatch::kJourneys) Send();
   }
   void Flush() {
-    if (!batch_->journeys.empty()) queue_->Push(std::move(batch_));
+    if (!batch_->journeys.empty()) Send();
     queue_->Push(nullptr);
   }
 
  private:
+  void Send() {
+    if (queue_->Full()) {
+      for (Journey& j : batch_->journeys) {
+        if (!sink_->Prepare(&j)) break;
+      }
+    }
+    queue_->Push(std::move(batch_));
+    batch_ = queue_->Fresh();
+  }
+
   HandOff<JourneyBatch>* queue_;
+  const JourneySink* sink_;
   std::unique_ptr<JourneyBatch> batch_;
 };
 
@@ -402,7 +418,7 @@ Status ReadLogs(const std::vector<std::string>& paths, const LogReadOptions& opt
       journeys.Recycle(std::move(batch));
     }
   });
-  HandOffSink hand_off(&journeys);
+  HandOffSink hand_off(&journeys, sink);
   Correlator correlator(options.correlator, &hand_off);
   Status result = CorrelateFiles(paths, options, &correlator, stats);
   correlator.Finish();

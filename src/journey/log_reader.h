@@ -18,7 +18,8 @@
 //     1  everything in the calling thread;
 //     2  the calling thread reads, parses and correlates; the sink runs in a second
 //        thread (journeys are handed over in batches: few objects, so little traffic
-//        between the cores);
+//        between the cores). When the sink falls behind, the calling thread does the
+//        sink's Prepare() work for the batch it hands over instead of waiting for room;
 //     3  as 2, and a third thread reads and parses while the calling thread correlates
 //        (pays with three cores or more: every line crosses between threads).
 //   Lines reach the correlator, and journeys the sink, in the same order whatever the

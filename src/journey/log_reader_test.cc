@@ -5,9 +5,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <chrono>
+#include <condition_variable>
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -136,11 +139,11 @@ std::string Digest(const Journey& j) {
   return d;
 }
 
-TEST_F(LogReaderTest, TwoThreadsGiveExactlyTheSameJourneysAsOne) {
-  // Enough lines to fill many batches: the example log's messages, repeated with fresh
-  // queue IDs and times.
+// The example log's messages, repeated `copies` times with fresh queue IDs and times:
+// enough lines to fill many batches.
+std::string ManyMessages(int copies) {
   std::string text;
-  for (int copy = 0; copy < 400; ++copy) {
+  for (int copy = 0; copy < copies; ++copy) {
     char qid[16];
     snprintf(qid, sizeof qid, "%08X", 0x20000000 + copy);
     char stamp[32];
@@ -153,6 +156,11 @@ TEST_F(LogReaderTest, TwoThreadsGiveExactlyTheSameJourneysAsOne) {
     }
     text += half;
   }
+  return text;
+}
+
+TEST_F(LogReaderTest, TwoThreadsGiveExactlyTheSameJourneysAsOne) {
+  std::string text = ManyMessages(400);
   std::string path = Write("many.log", text);
   // A gzip copy too: with threads it is decompressed ahead in a thread of its own.
   std::string gz = Write("many2.log", text);
@@ -171,6 +179,59 @@ TEST_F(LogReaderTest, TwoThreadsGiveExactlyTheSameJourneysAsOne) {
   }
   ASSERT_EQ(runs[0].size(), 400u);
   for (int i = 1; i < 6; ++i) EXPECT_EQ(runs[0], runs[i]) << i;
+}
+
+// A sink whose work can be done ahead (Prepare). Its first OnJourney holds the sink's
+// thread back until the reading thread has prepared a batch (or 20 s have passed): the
+// hand-over queue then fills up, which is when the reading thread prepares instead of
+// waiting.
+class SlowPreparingSink : public JourneySink {
+ public:
+  bool Prepare(Journey* j) const override {
+    j->prepared = "ahead:" + Digest(*j);
+    std::lock_guard<std::mutex> lock(mu_);
+    ++prepared_ahead_;
+    prepared_.notify_all();
+    return true;
+  }
+  void OnJourney(Journey&& j) override {
+    if (outputs.empty()) {
+      std::unique_lock<std::mutex> lock(mu_);
+      prepared_.wait_for(lock, std::chrono::seconds(20), [this] { return prepared_ahead_ > 0; });
+    }
+    outputs.push_back(j.prepared.empty() ? "here:" + Digest(j) : j.prepared);
+  }
+  int prepared_ahead() const {
+    std::lock_guard<std::mutex> lock(mu_);
+    return prepared_ahead_;
+  }
+  std::vector<std::string> outputs;
+
+ private:
+  mutable std::mutex mu_;
+  mutable std::condition_variable prepared_;
+  mutable int prepared_ahead_ = 0;
+};
+
+TEST_F(LogReaderTest, ABehindSinkIsHelpedByTheReadingThreadInTheSameOrder) {
+  std::string path = Write("many.log", ManyMessages(2000));
+  LogReadOptions options;
+  Collect reference;
+  LogReadStats stats;
+  ASSERT_TRUE(ReadLogs({path}, options, &reference, &stats).ok());
+  ASSERT_EQ(reference.journeys.size(), 2000u);
+  options.threads = 2;
+  SlowPreparingSink sink;
+  ASSERT_TRUE(ReadLogs({path}, options, &sink, &stats).ok());
+  EXPECT_GT(sink.prepared_ahead(), 0);
+  ASSERT_EQ(sink.outputs.size(), reference.journeys.size());
+  int ahead = 0;
+  for (size_t i = 0; i < sink.outputs.size(); ++i) {
+    const std::string digest = Digest(reference.journeys[i]);
+    ASSERT_TRUE(sink.outputs[i] == "ahead:" + digest || sink.outputs[i] == "here:" + digest) << i;
+    ahead += sink.outputs[i].starts_with("ahead:");
+  }
+  EXPECT_EQ(ahead, sink.prepared_ahead());
 }
 
 TEST_F(LogReaderTest, SearchWordsRebuildTheSameJourneysForThoseMessages) {
