@@ -8,7 +8,9 @@
 //   hand-over queues to fill, and its output with --threads 2 and 3 is compared with the
 //   output of --threads 1.
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -26,7 +28,8 @@ class ThreadsIdentityTest : public ::testing::Test {
     const std::string gen = bin.substr(0, bin.rfind('/')) + "/bench/gen_maillog";
     struct stat st;
     ASSERT_EQ(::stat(gen.c_str(), &st), 0) << gen << " is built with the project";
-    log_ = ::testing::TempDir() + "threads-identity.log";
+    // One file per process: ctest runs each test of this suite in a process of its own.
+    log_ = ::testing::TempDir() + "threads-identity-" + std::to_string(getpid()) + ".log";
     std::string out;
     ASSERT_EQ(testing::RunCommand(gen + " --size-mb 3 --seed 5 --days 2 --quiet -o '" + log_ + "'", &out), 0);
   }
@@ -50,6 +53,8 @@ class ThreadsIdentityTest : public ::testing::Test {
       EXPECT_TRUE(one == other) << args << " --threads " << threads << " differs from --threads 1";
     }
   }
+
+  static void TearDownTestSuite() { std::remove(log_.c_str()); }
 
   static std::string log_;
 };

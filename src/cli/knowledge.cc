@@ -17,4 +17,22 @@ Status LoadKnowledge(const std::vector<std::string>& rule_dirs, std::shared_ptr<
   return Classifier::Load(load, out);
 }
 
+KnowledgeLoader::KnowledgeLoader(std::vector<std::string> rule_dirs)
+    : ready_(promise_.get_future().share()) {
+  thread_ = std::thread([this, dirs = std::move(rule_dirs)] {
+    status_ = LoadKnowledge(dirs, &classifier_);
+    promise_.set_value(status_.ok() ? classifier_.get() : nullptr);
+  });
+}
+
+KnowledgeLoader::~KnowledgeLoader() {
+  if (thread_.joinable()) thread_.join();
+}
+
+Status KnowledgeLoader::Wait(std::shared_ptr<const Classifier>* out) {
+  if (thread_.joinable()) thread_.join();
+  if (out != nullptr && status_.ok()) *out = classifier_;
+  return status_;
+}
+
 }  // namespace mailwhy

@@ -7,11 +7,18 @@
 //
 //   AddRulesOption() gives a command its --rules DIR option: one directory per --rules,
 //   repeatable, so that `--rules DIR mail.log` leaves the log file to the command.
+//
+//   KnowledgeLoader loads in a thread of its own while the command reads its logs:
+//   parsing the rule files takes tens of milliseconds, and a command that needs the
+//   classifier only once journeys are rebuilt (why) or only for failures (report)
+//   need not wait for it before it starts reading.
 #ifndef MAILWHY_CLI_KNOWLEDGE_H_
 #define MAILWHY_CLI_KNOWLEDGE_H_
 
+#include <future>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "diagnose/classifier.h"
@@ -25,6 +32,28 @@ namespace mailwhy {
 
 void AddRulesOption(CLI::App* cmd, std::vector<std::string>* rule_dirs);
 Status LoadKnowledge(const std::vector<std::string>& rule_dirs, std::shared_ptr<const Classifier>* out);
+
+class KnowledgeLoader {
+ public:
+  // Starts LoadKnowledge(rule_dirs) in a thread.
+  explicit KnowledgeLoader(std::vector<std::string> rule_dirs);
+  ~KnowledgeLoader();  // waits for the thread
+  KnowledgeLoader(const KnowledgeLoader&) = delete;
+  KnowledgeLoader& operator=(const KnowledgeLoader&) = delete;
+
+  // Becomes ready with the classifier, or with null when loading failed. The classifier
+  // lives as long as the loader.
+  std::shared_future<const Classifier*> classifier() const { return ready_; }
+  // Waits for the load; on success *out (when given) shares the classifier.
+  Status Wait(std::shared_ptr<const Classifier>* out = nullptr);
+
+ private:
+  std::promise<const Classifier*> promise_;
+  std::shared_future<const Classifier*> ready_;
+  std::shared_ptr<const Classifier> classifier_;
+  Status status_;
+  std::thread thread_;
+};
 
 }  // namespace mailwhy
 

@@ -146,21 +146,24 @@ int RunReport(ReportCommandOptions o) {
   }
   ReportOptions ro;
   if (!ParseWindow(o, &ro)) return 2;
-  std::shared_ptr<const Classifier> classifier;
-  Status s = LoadKnowledge(o.rule_dirs, &classifier);
-  if (!s.ok()) {
-    std::cerr << "mailwhy: " << s.ToString() << "\n";
-    return 2;
-  }
   std::vector<std::string> files;
   if (!ResolveInputs(o.files, &files)) return 2;
 
-  ReportBuilder builder(ro, classifier.get());
+  // Failures wait for the knowledge base while it loads; everything else is counted
+  // meanwhile (ReportBuilder: LATE CLASSIFIER).
+  KnowledgeLoader loader(o.rule_dirs);
+  ReportBuilder builder(ro, loader.classifier());
   LogReadOptions lo;
   lo.forced_year = o.year;
   lo.threads = ReadThreads(o.threads);
   LogReadStats stats;
   Status read = ReadLogs(files, lo, &builder, &stats);
+  Status loaded = loader.Wait();
+  if (!loaded.ok()) {
+    std::cerr << "mailwhy: " << loaded.ToString() << "\n";
+    return 2;
+  }
+  builder.Finish();
   builder.AddReadStats(stats);
   for (const std::string& e : stats.errors) std::cerr << "mailwhy: " << e << "\n";
   // A report of zeros for a log that could not be read would look like a quiet server.

@@ -16,7 +16,6 @@
 #include <iostream>
 #include <memory>
 #include <string>
-#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -289,9 +288,7 @@ int RunWhy(const WhyOptions& o) {
   std::vector<std::string> files;
   if (!ResolveInputs(o.files, &files)) return 2;
   // The knowledge base is needed only once the journeys are rebuilt: load it meanwhile.
-  std::shared_ptr<const Classifier> classifier;
-  Status loaded;
-  std::thread loader([&] { loaded = LoadKnowledge(o.rule_dirs, &classifier); });
+  KnowledgeLoader loader(o.rule_dirs);
   LogReadOptions ro;
   ro.forced_year = o.year;
   ro.threads = ReadThreads(o.threads);
@@ -303,7 +300,8 @@ int RunWhy(const WhyOptions& o) {
   LogReadStats stats;
   WhySink sink(q);
   Status read = ReadLogs(files, ro, &sink, &stats);
-  loader.join();
+  std::shared_ptr<const Classifier> classifier;
+  Status loaded = loader.Wait(&classifier);
   if (!loaded.ok()) {
     std::cerr << "mailwhy: " << loaded.ToString() << "\n";
     return 2;

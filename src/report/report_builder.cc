@@ -2,6 +2,7 @@
 #include "report/report_builder.h"
 
 #include <algorithm>
+#include <chrono>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -104,11 +105,27 @@ struct Delayed {
 
 }  // namespace
 
-// Per-journey scratch, reused so that counting a journey does not allocate.
-struct ReportBuilder::Scratch {
+// What a journey's counting found for diagnosis to explain.
+struct ReportBuilder::Failures {
   std::vector<Failed> failed;
   std::vector<Refused> refused;
   std::vector<Delayed> delayed;
+  bool empty() const { return failed.empty() && refused.empty() && delayed.empty(); }
+  void Clear() {
+    failed.clear();
+    refused.clear();
+    delayed.clear();
+  }
+};
+
+struct ReportBuilder::Waiting {
+  Journey journey;
+  Failures failures;
+};
+
+// Per-journey scratch, reused so that counting a journey does not allocate.
+struct ReportBuilder::Scratch {
+  Failures failures;
   // Verdicts of the journey's recipients, classified when first asked for.
   std::vector<Verdict> verdicts;
   std::vector<bool> classified;
@@ -116,12 +133,13 @@ struct ReportBuilder::Scratch {
   std::string key, domain, text;
   Example example;
   Recipient past;        // a delayed recipient as it stood at its last deferral
-  void Clear() {
-    failed.clear();
-    refused.clear();
-    delayed.clear();
-  }
 };
+
+ReportBuilder::ReportBuilder(const ReportOptions& options,
+                             std::shared_future<const Classifier*> classifier)
+    : ReportBuilder(options, nullptr) {
+  late_classifier_ = std::move(classifier);
+}
 
 ReportBuilder::ReportBuilder(const ReportOptions& options, const Classifier* classifier)
     : options_(options), classifier_(classifier), scratch_(std::make_unique<Scratch>()) {
@@ -171,7 +189,8 @@ void ReportBuilder::OnJourney(Journey&& j) {
     if (j.first_seen.known && options_.until_us && j.first_seen.unix_us >= *options_.until_us) return;
   }
   counted_ = false;
-  scratch_->Clear();
+  Failures& failures = scratch_->failures;
+  failures.Clear();
   if (j.qid == "NOQUEUE") {
     CountNoqueue(j);
   } else {
@@ -181,9 +200,30 @@ void ReportBuilder::OnJourney(Journey&& j) {
     CountChecks(j);
     CountExpiry(j);
   }
-  DiagnoseFailures(j);
   if (counted_) ++data_.source.journeys_counted;
+  if (failures.empty()) return;
+  if (ClassifierKnown(waiting_.size() >= kMaxWaiting)) {
+    DiagnoseFailures(j, failures);
+  } else {
+    waiting_.push_back(Waiting{std::move(j), failures});
+  }
 }
+
+bool ReportBuilder::ClassifierKnown(bool wait) {
+  if (!late_classifier_.valid()) return true;
+  if (!wait && late_classifier_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+    return false;
+  }
+  classifier_ = late_classifier_.get();
+  late_classifier_ = {};
+  for (const Waiting& w : waiting_) DiagnoseFailures(w.journey, w.failures);
+  waiting_.clear();
+  return true;
+}
+
+void ReportBuilder::Finish() { ClassifierKnown(true); }
+
+size_t ReportBuilder::waiting() const { return waiting_.size(); }
 
 void ReportBuilder::CountArrival(const Journey& j) {
   ReportTotals& t = data_.totals;
@@ -242,7 +282,7 @@ void ReportBuilder::CountNoqueue(const Journey& j) {
     CountTraffic(j.first_seen, &TrafficCounts::rejected);
     MaskVariablePartsTo(r.reject_reply.text, &scratch_->text);
     data_.reject_detail.Add(r.reject_stage, scratch_->text);
-    scratch_->refused.push_back({0, r.reject_stage, j.first_seen, 1});
+    scratch_->failures.refused.push_back({0, r.reject_stage, j.first_seen, 1});
   } else if (r.status == RecipientStatus::kDiscarded) {
     Note(j.first_seen);
     ++data_.totals.discarded;
@@ -292,7 +332,7 @@ void ReportBuilder::CountDeliveries(const Journey& j) {
           ++t.delivered_without_size;
           data_.no_size.Add(j.qid + " (" + j.host + ")", r.address);
         }
-        if (last_deferral < k) scratch_->delayed.push_back({i, last_deferral, a.time});
+        if (last_deferral < k) scratch_->failures.delayed.push_back({i, last_deferral, a.time});
       } else if (IsDeferral(a.status)) {
         Note(a.time);
         ++t.deferrals;
@@ -312,10 +352,10 @@ void ReportBuilder::CountDeliveries(const Journey& j) {
     }
     const LogTime& last_time = r.attempts.back().time;
     if (r.status == RecipientStatus::kBounced && InWindow(last_time)) {
-      scratch_->failed.push_back({i, Outcome::kBounced, last_time});
+      scratch_->failures.failed.push_back({i, Outcome::kBounced, last_time});
     } else if (r.status == RecipientStatus::kDeferred && InWindow(last_time)) {
       ++t.still_deferred;
-      scratch_->failed.push_back({i, Outcome::kDeferred, last_time});
+      scratch_->failures.failed.push_back({i, Outcome::kDeferred, last_time});
     }
   }
   if (deferred) ++t.deferred;
@@ -348,7 +388,7 @@ void ReportBuilder::CountRefusals(const Journey& j) {
       if (whole_done) continue;
       whole_done = true;
       if (any_check) {
-        if (check_lines > 0) scratch_->refused.push_back({i, r.reject_stage, check_time, check_lines});
+        if (check_lines > 0) scratch_->failures.refused.push_back({i, r.reject_stage, check_time, check_lines});
         continue;
       }
       LogTime when = RefusalTime(j, i);
@@ -358,7 +398,7 @@ void ReportBuilder::CountRefusals(const Journey& j) {
       CountTraffic(when, &TrafficCounts::rejected);
       MaskVariablePartsTo(r.reject_reply.text, &scratch_->text);
       data_.reject_detail.Add(r.reject_stage, scratch_->text);
-      scratch_->refused.push_back({i, r.reject_stage, when, 1});
+      scratch_->failures.refused.push_back({i, r.reject_stage, when, 1});
       continue;
     }
     LogTime when = RefusalTime(j, i);
@@ -368,7 +408,7 @@ void ReportBuilder::CountRefusals(const Journey& j) {
     CountTraffic(when, &TrafficCounts::rejected);
     MaskVariablePartsTo(r.reject_reply.text, &scratch_->text);
     data_.reject_detail.Add(r.reject_stage, scratch_->text);
-    scratch_->refused.push_back({i, r.reject_stage, when, 1});
+    scratch_->failures.refused.push_back({i, r.reject_stage, when, 1});
   }
   if (check_lines > 0 && !whole_done) {
     // A content refusal that named no recipient: still explained, so that the refusal
@@ -380,7 +420,7 @@ void ReportBuilder::CountRefusals(const Journey& j) {
         break;
       }
     }
-    scratch_->refused.push_back({kNoRecipient, first->stage, check_time, check_lines});
+    scratch_->failures.refused.push_back({kNoRecipient, first->stage, check_time, check_lines});
   }
 }
 
@@ -406,16 +446,16 @@ void ReportBuilder::CountExpiry(const Journey& j) {
   ++data_.totals.expired;
   for (size_t i = 0; i < j.recipients.size(); ++i) {
     if (j.recipients[i].status == RecipientStatus::kExpired) {
-      scratch_->failed.push_back({i, Outcome::kExpired, when});
+      scratch_->failures.failed.push_back({i, Outcome::kExpired, when});
     }
   }
 }
 
-void ReportBuilder::DiagnoseFailures(const Journey& j) {
-  const bool expired_here = j.expired && !scratch_->failed.empty() &&
-                            std::any_of(scratch_->failed.begin(), scratch_->failed.end(),
-                                        [](const Failed& f) { return f.outcome == Outcome::kExpired; });
-  if (scratch_->failed.empty() && scratch_->refused.empty() && scratch_->delayed.empty()) return;
+void ReportBuilder::DiagnoseFailures(const Journey& j, const Failures& failures) {
+  if (failures.empty()) return;
+  const bool expired_here =
+      j.expired && std::any_of(failures.failed.begin(), failures.failed.end(),
+                               [](const Failed& f) { return f.outcome == Outcome::kExpired; });
 
   // Each counted recipient's verdict (DiagnoseRecipient: its last attempt or refusal),
   // classified once; the journey's findings, which the report does not show, are not
@@ -449,13 +489,13 @@ void ReportBuilder::DiagnoseFailures(const Journey& j) {
     return e;
   };
 
-  for (const Failed& f : sc.failed) {
+  for (const Failed& f : failures.failed) {
     AddDeliveryFailure(f.outcome, verdict_of(f.recipient), example_of(f.recipient, f.time), &data_);
   }
-  for (const Refused& r : sc.refused) {
+  for (const Refused& r : failures.refused) {
     AddRefusal(verdict_of(r.recipient), r.stage, r.lines, example_of(r.recipient, r.time), &data_);
   }
-  for (const Delayed& dl : sc.delayed) {
+  for (const Delayed& dl : failures.delayed) {
     Verdict v;
     if (classifier_ != nullptr) {
       // The reason of the last deferral: classify that attempt as if it were the last.
@@ -478,7 +518,7 @@ void ReportBuilder::DiagnoseFailures(const Journey& j) {
     m.from = j.from;
     m.has_from = j.has_from;
     m.arrived = j.first_seen;
-    for (const Failed& f : scratch_->failed) {
+    for (const Failed& f : failures.failed) {
       if (f.outcome != Outcome::kExpired) continue;
       if (m.recipients++ == 0) {
         m.recipient = j.recipients[f.recipient].address;

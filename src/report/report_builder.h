@@ -4,6 +4,7 @@
 //   ReportBuilder builder(ReportOptions{}, classifier.get());
 //   LogReadStats stats;
 //   Status s = ReadLogs(files, read_options, &builder, &stats);
+//   builder.Finish();
 //   builder.AddReadStats(stats);
 //   const ReportData& data = builder.data();
 // DESCRIPTION
@@ -27,12 +28,20 @@
 //   as delivered, not as received. Facts of unknown time count only without a window.
 //   Per-day and per-hour tables use the time as logged (its own UTC offset).
 //
+//   LATE CLASSIFIER. Built with a future classifier (still being loaded while the logs
+//   are read), the builder counts every journey at once and keeps only those with a
+//   failure to diagnose, in order, until the classifier is ready; then it diagnoses
+//   them, before any later one. So the result is the same as with the classifier from
+//   the start: failure tallies are written by diagnosis only, the other counts never
+//   by it. At most kMaxWaiting journeys wait; then the builder waits for the classifier.
+//   Finish() waits for it and diagnoses what is left; call it before data().
+//
 //   AddReadStats() adds what the read pipeline counted outside journeys: the files and
 //   lines read, and reject_warning lines that belong to no message (NOQUEUE). Those have
 //   no time here, so with a window they are left out and totals.reject_warnings_partial
 //   says so.
 // THREAD SAFETY
-//   One builder per run; OnJourney() is called from the reading thread only.
+//   One builder per run; OnJourney() is called from one thread at a time.
 // BUGS
 //   A message whose arrival lies in a file that was not given is not counted as received,
 //   but its deliveries are (pflogsumm does the same). A content filter's return trip is
@@ -42,8 +51,10 @@
 #define MAILWHY_REPORT_REPORT_BUILDER_H_
 
 #include <cstdint>
+#include <future>
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include "diagnose/classifier.h"
 #include "journey/correlator.h"
@@ -62,14 +73,22 @@ class ReportBuilder : public JourneySink {
  public:
   // `classifier` may be null: failures are then counted but not diagnosed.
   ReportBuilder(const ReportOptions& options, const Classifier* classifier);
+  // A classifier still being loaded (see LATE CLASSIFIER); a null result counts
+  // failures without diagnosing them.
+  ReportBuilder(const ReportOptions& options, std::shared_future<const Classifier*> classifier);
   ~ReportBuilder() override;
   ReportBuilder(const ReportBuilder&) = delete;
   ReportBuilder& operator=(const ReportBuilder&) = delete;
 
   void OnJourney(Journey&& journey) override;
+  // Diagnoses the journeys still waiting for the classifier (waiting for it first).
+  void Finish();
   void AddReadStats(const LogReadStats& stats);
 
+  static constexpr size_t kMaxWaiting = 4096;
+
   const ReportData& data() const { return data_; }
+  size_t waiting() const;  // journeys waiting for the classifier
   const ReportOptions& options() const { return options_; }
 
  private:
@@ -82,12 +101,19 @@ class ReportBuilder : public JourneySink {
   void CountRefusals(const Journey& j);
   void CountChecks(const Journey& j);
   void CountExpiry(const Journey& j);
-  void DiagnoseFailures(const Journey& j);
+  struct Failures;
+  void DiagnoseFailures(const Journey& j, const Failures& failures);
+  // True once classifier_ is final: at once with wait, else only when the load is done.
+  // Diagnoses the waiting journeys when it becomes so.
+  bool ClassifierKnown(bool wait);
 
   struct Scratch;
+  struct Waiting;
 
   ReportOptions options_;
-  const Classifier* classifier_;
+  const Classifier* classifier_ = nullptr;
+  std::shared_future<const Classifier*> late_classifier_;  // valid until classifier_ is final
+  std::vector<Waiting> waiting_;         // journeys with failures, waiting for it, in order
   ReportData data_;
   bool counted_ = false;                 // the current journey had a fact in the window
   uint64_t qid_reject_warnings_ = 0;     // reject_warning checks of queued messages, all times

@@ -4,8 +4,16 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <future>
+#include <string>
+#include <thread>
+#include <vector>
+
 #include "report/report_test_log.h"
 #include "report/report_testing.h"
+#include "report/report_json.h"
+#include "report/report_tables.h"
 #include "report/report_view.h"
 #include "util/civil_time.h"
 
@@ -207,6 +215,103 @@ TEST(ReportBuilder, TimeWindowCountsFactsInside) {
   EXPECT_EQ(early.totals.deferrals, 1);
   EXPECT_EQ(early.totals.delivered, 0);
   EXPECT_EQ(early.totals.expired, 0);
+}
+
+// The mix log's journeys, in the order the correlator emits them.
+const std::vector<Journey>& MixJourneys() {
+  static const std::vector<Journey> journeys = [] {
+    struct Collect : JourneySink {
+      void OnJourney(Journey&& j) override { all.push_back(std::move(j)); }
+      std::vector<Journey> all;
+    } sink;
+    const std::string path = report_testing::WriteTempLog(kReportMixLog);
+    LogReadOptions lo;
+    lo.forced_year = 2022;
+    LogReadStats stats;
+    EXPECT_TRUE(ReadLogs({path}, lo, &sink, &stats).ok());
+    std::remove(path.c_str());
+    return sink.all;
+  }();
+  return journeys;
+}
+
+// Everything the report shows, as its JSON lines.
+std::string ReportJson(const ReportData& d) {
+  std::string out;
+  AppendReportJson(MakeReportTables(MakeReportView(d, ReportViewOptions{0, Lang::kEn})), &out);
+  return out;
+}
+
+std::string ReportJsonWithClassifierAtOnce() {
+  ReportBuilder builder(ReportOptions{}, report_testing::BuiltinClassifier());
+  for (Journey j : MixJourneys()) builder.OnJourney(std::move(j));
+  builder.Finish();
+  return ReportJson(builder.data());
+}
+
+TEST(ReportBuilder, AClassifierThatComesLateGivesTheSameReport) {
+  const std::string at_once = ReportJsonWithClassifierAtOnce();
+  ASSERT_NE(at_once.find("\"section\":\"failures_by_reason\""), std::string::npos);
+  const std::vector<Journey>& all = MixJourneys();
+  // Ready half way through, and ready only at Finish().
+  for (size_t ready_at : {all.size() / 2, all.size()}) {
+    std::promise<const Classifier*> loaded;
+    ReportBuilder builder(ReportOptions{}, loaded.get_future().share());
+    size_t with_failures = 0;
+    for (size_t i = 0; i < all.size(); ++i) {
+      if (i == ready_at) {
+        EXPECT_GT(builder.waiting(), 0u);
+        EXPECT_LT(builder.waiting(), all.size());  // only journeys with a failure wait
+        with_failures = builder.waiting();
+        loaded.set_value(report_testing::BuiltinClassifier());
+      }
+      builder.OnJourney(Journey(all[i]));
+    }
+    if (ready_at == all.size()) {
+      with_failures = builder.waiting();
+      loaded.set_value(report_testing::BuiltinClassifier());
+    }
+    EXPECT_GT(with_failures, 0u);
+    builder.Finish();
+    EXPECT_EQ(builder.waiting(), 0u);
+    EXPECT_EQ(ReportJson(builder.data()), at_once) << "classifier ready at journey " << ready_at;
+  }
+}
+
+TEST(ReportBuilder, AClassifierThatFailedToLoadCountsFailuresUndiagnosed) {
+  ReportBuilder without(ReportOptions{}, static_cast<const Classifier*>(nullptr));
+  std::promise<const Classifier*> failed;
+  ReportBuilder late(ReportOptions{}, failed.get_future().share());
+  for (const Journey& j : MixJourneys()) {
+    without.OnJourney(Journey(j));
+    late.OnJourney(Journey(j));
+  }
+  failed.set_value(nullptr);
+  late.Finish();
+  EXPECT_EQ(ReportJson(late.data()), ReportJson(without.data()));
+  EXPECT_EQ(late.data().totals.rejected, 6);
+}
+
+TEST(ReportBuilder, AtMostKMaxWaitingJourneysWaitForTheClassifier) {
+  const Journey* failing = nullptr;
+  for (const Journey& j : MixJourneys()) {
+    if (j.qid == "NOQUEUE") failing = &j;  // a refusal: diagnosed
+  }
+  ASSERT_NE(failing, nullptr);
+  std::promise<const Classifier*> loaded;
+  ReportBuilder builder(ReportOptions{}, loaded.get_future().share());
+  for (size_t i = 0; i < ReportBuilder::kMaxWaiting; ++i) builder.OnJourney(Journey(*failing));
+  EXPECT_EQ(builder.waiting(), ReportBuilder::kMaxWaiting);
+  // One more must wait for the classifier, then diagnose everything in order.
+  std::thread loader([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    loaded.set_value(report_testing::BuiltinClassifier());
+  });
+  builder.OnJourney(Journey(*failing));
+  EXPECT_EQ(builder.waiting(), 0u);
+  loader.join();
+  builder.Finish();
+  EXPECT_EQ(builder.data().totals.rejected, static_cast<int64_t>(ReportBuilder::kMaxWaiting + 1));
 }
 
 TEST(ReportView, TopNOrdersByCountThenSizeThenName) {

@@ -60,6 +60,7 @@ inline ReportData BuildReportFromLog(const std::string& text, const ReportOption
   LogReadStats stats;
   Status s = ReadLogs({path}, lo, &builder, &stats);
   EXPECT_TRUE(s.ok()) << s.ToString();
+  builder.Finish();
   builder.AddReadStats(stats);
   std::remove(path.c_str());
   return builder.data();
