@@ -125,11 +125,7 @@ Correlator::~Correlator() = default;
 
 std::string_view Correlator::SlotKey(std::string_view host, std::string_view instance,
                                      std::string_view qid) {
-  key_scratch_.assign(host);
-  key_scratch_ += '\x1f';
-  key_scratch_ += instance;
-  key_scratch_ += '\x1f';
-  key_scratch_ += qid;
+  JoinKey({host, instance, qid}, &key_scratch_);
   return key_scratch_;
 }
 
@@ -137,17 +133,13 @@ std::string_view Correlator::SlotKey(std::string_view host, std::string_view ins
 std::string_view Correlator::ProcessKey(std::string_view host, int32_t pid) {
   char bytes[sizeof pid];
   std::memcpy(bytes, &pid, sizeof pid);
-  process_key_scratch_.assign(host);
-  process_key_scratch_ += '\x1f';
-  process_key_scratch_.append(bytes, sizeof bytes);
+  JoinKey({host, std::string_view(bytes, sizeof bytes)}, &process_key_scratch_);
   return process_key_scratch_;
 }
 
 // host+qid for a child expected on that host, "*"+qid for one expected on any other.
 std::string_view Correlator::ExpectedKey(std::string_view host, std::string_view qid) {
-  expected_key_scratch_.assign(host);
-  expected_key_scratch_ += '\x1f';
-  expected_key_scratch_ += qid;
+  JoinKey({host, qid}, &expected_key_scratch_);
   return expected_key_scratch_;
 }
 

@@ -30,11 +30,15 @@ size_t Find(std::string_view s, std::string_view needle, size_t from) {
 
 size_t FindLast(std::string_view s, std::string_view needle) {
   if (needle.empty() || needle.size() > s.size()) return needle.empty() ? s.size() : kNpos;
-  // A backward scan for the first byte; std::string_view::rfind calls memcmp at every
-  // position instead.
-  const char first = needle[0];
-  for (size_t i = s.size() - needle.size() + 1; i-- > 0;) {
-    if (s[i] == first && s.compare(i, needle.size(), needle) == 0) return i;
+  // memrchr for the first byte, then a compare; std::string_view::rfind calls memcmp at
+  // every position instead.
+  size_t candidates = s.size() - needle.size() + 1;  // starts in [0, candidates)
+  while (candidates > 0) {
+    const void* hit = ::memrchr(s.data(), needle[0], candidates);
+    if (hit == nullptr) return kNpos;
+    const size_t i = static_cast<size_t>(static_cast<const char*>(hit) - s.data());
+    if (std::memcmp(s.data() + i, needle.data(), needle.size()) == 0) return i;
+    candidates = i;
   }
   return kNpos;
 }

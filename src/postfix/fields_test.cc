@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+#include <string>
+#include <string_view>
+
 namespace mailwhy::postfix {
 namespace {
 
@@ -105,6 +109,26 @@ TEST(Fields, StripAnglesAndTrim) {
   EXPECT_EQ(StripAngles("a@b"), "a@b");
   EXPECT_EQ(StripAngles("<a@b"), "<a@b");
   EXPECT_EQ(TrimSpaces("  x y \t"), "x y");
+}
+
+TEST(Fields, FindLastAgreesWithStringViewRfindEverywhere) {
+  std::mt19937 random(11);
+  const std::string alphabet = "ab, =(o";  // few letters: many partial matches
+  for (int round = 0; round < 300; ++round) {
+    std::string text(random() % 70, ' ');
+    for (char& c : text) c = alphabet[random() % alphabet.size()];
+    const std::string_view view(text);
+    for (int k = 0; k < 20; ++k) {
+      std::string needle(random() % 9, ' ');
+      if (!text.empty() && k % 2 == 0) {
+        needle = text.substr(random() % text.size(), random() % 9);
+      } else {
+        for (char& c : needle) c = alphabet[random() % alphabet.size()];
+      }
+      ASSERT_EQ(FindLast(view, needle), view.rfind(needle)) << "text '" << text << "' needle '" << needle << "'";
+    }
+  }
+  EXPECT_EQ(FindLast("a (in reply to RCPT TO command) (in reply to x", "(in reply to "), 32u);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 // SYNOPSIS
 //   StringMap<VolumeStats> senders;
 //   VolumeStats& s = CountFor(senders, key);   // key: a std::string_view into a buffer
+//   JoinKey({host, qid}, &scratch);            // a composite key, in a reused buffer
 // DESCRIPTION
 //   Per-line and per-journey lookups (the correlator's open messages, the prefilter's
 //   candidates, the report's tallies) mostly find keys that already exist. StringMap and
@@ -18,7 +19,9 @@
 #define MAILWHY_UTIL_STRING_MAP_H_
 
 #include <cstddef>
+#include <cstring>
 #include <functional>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -36,6 +39,22 @@ struct StringKeyHash {
 template <class V>
 using StringMap = std::unordered_map<std::string, V, StringKeyHash, std::equal_to<>>;
 using StringSet = std::unordered_set<std::string, StringKeyHash, std::equal_to<>>;
+
+// Writes `parts` joined by '\x1f' into *out, reusing its buffer: a composite key (host,
+// instance, queue ID) built with one resize and a copy per part, not an append per part.
+inline void JoinKey(std::initializer_list<std::string_view> parts, std::string* out) {
+  size_t size = parts.size() - 1;
+  for (std::string_view p : parts) size += p.size();
+  out->resize(size);
+  char* w = out->data();
+  bool first = true;
+  for (std::string_view p : parts) {
+    if (!first) *w++ = '\x1f';
+    first = false;
+    std::memcpy(w, p.data(), p.size());
+    w += p.size();
+  }
+}
 
 // The entry for `key`, value-initialized and inserted when absent.
 template <class V>
