@@ -8,19 +8,19 @@
 namespace mailwhy {
 namespace {
 
-std::string Lookup(const KeyValues& kv, std::string_view key) {
+std::string_view Lookup(const KeyValues& kv, std::string_view key) {
   for (const auto& [k, v] : kv) {
     if (k == key) return v;
   }
-  return std::string();
+  return std::string_view();
 }
 
 }  // namespace
 
-std::string Verdict::Detail(std::string_view key) const { return Lookup(details, key); }
+std::string_view Verdict::Detail(std::string_view key) const { return Lookup(details, key); }
 
-std::string Verdict::Value(std::string_view key) const {
-  std::string v = Lookup(details, key);
+std::string_view Verdict::Value(std::string_view key) const {
+  std::string_view v = Lookup(details, key);
   return v.empty() ? Lookup(context, key) : v;
 }
 
@@ -38,7 +38,7 @@ std::string FillPlaceholders(std::string_view text, const Verdict& v, bool* miss
     out.append(text.substr(i, open - i));
     std::string_view inner = text.substr(open + 1, close - open - 1);
     size_t bar = inner.find('|');
-    std::string value = v.Value(inner.substr(0, bar));
+    std::string_view value = v.Value(inner.substr(0, bar));
     if (!value.empty()) {
       out += value;
     } else if (bar != std::string_view::npos) {
@@ -120,10 +120,10 @@ VerdictTexts TextsOf(const Verdict& v, Lang lang) {
     if (!missing) t.remedies.push_back(TidyFilledText(std::move(filled)));
   }
   t.refs = v.rule->refs;
-  std::string url = v.Detail("lookup_url");
+  std::string_view url = v.Detail("lookup_url");
   bool known = false;
   for (const auto& r : t.refs) known = known || r == url;
-  if (!url.empty() && !known) t.refs.insert(t.refs.begin(), url);
+  if (!url.empty() && !known) t.refs.insert(t.refs.begin(), std::string(url));
   return t;
 }
 

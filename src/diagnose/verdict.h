@@ -47,10 +47,10 @@ struct Verdict {
   KeyValues context;
   std::vector<std::string> evidence;  // the text(s) that decided
 
-  // The detail's value, or "" when absent.
-  std::string Detail(std::string_view key) const;
+  // The detail's value, or "" when absent (a view into this verdict).
+  std::string_view Detail(std::string_view key) const;
   // A detail or, failing that, a context value; "" when neither has it.
-  std::string Value(std::string_view key) const;
+  std::string_view Value(std::string_view key) const;
   bool truncated() const { return Detail("truncated") == "true"; }
 };
 

@@ -76,7 +76,7 @@ void AddDeliveryFailure(Outcome outcome, const Verdict& v, const Example& exampl
 
 void AddRefusal(const Verdict& v, std::string_view stage, int64_t lines, const Example& example,
                 ReportData* data) {
-  std::string zone = v.Detail("dnsbl");
+  std::string zone(v.Detail("dnsbl"));
   std::string key(GroupRuleId(v));
   key += '\x1f';
   key += zone;
