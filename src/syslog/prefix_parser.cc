@@ -24,6 +24,9 @@
 #include <bit>
 #include <cstdint>
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "util/civil_time.h"
 
@@ -216,10 +219,22 @@ struct TagStops {
 };
 constexpr TagStops kTagStops;
 
-// The first byte in [p, end) that may end a tag, or end. Eight bytes at a time: a byte
-// equal to the stop becomes zero after the XOR, and (x - 0x01..) & ~x & 0x80.. flags zero
-// bytes (exactly for the lowest one, which on a little-endian load is the first in memory).
+// The first byte in [p, end) that may end a tag, or end. With SSE2 sixteen bytes at a
+// time (most tags end within the first sixteen: "postfix/smtpd[1234]:"), else eight: a
+// byte equal to the stop becomes zero after the XOR, and (x - 0x01..) & ~x & 0x80.. flags
+// zero bytes (exactly for the lowest one, which on a little-endian load is the first in
+// memory). The last bytes are looked at one by one.
 const char* FindTagStop(const char* p, const char* end) {
+#if defined(__SSE2__)
+  for (; end - p >= 16; p += 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i stops = _mm_or_si128(
+        _mm_cmpeq_epi8(x, _mm_set1_epi8(' ')),
+        _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('[')), _mm_cmpeq_epi8(x, _mm_set1_epi8(':'))));
+    const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(stops));
+    if (mask != 0) return p + std::countr_zero(mask);
+  }
+#endif
   if constexpr (std::endian::native == std::endian::little) {
     constexpr uint64_t kOnes = 0x0101010101010101u, kHighs = 0x8080808080808080u;
     const auto zero_bytes = [](uint64_t x) { return (x - kOnes) & ~x & kHighs; };
