@@ -81,6 +81,7 @@ class ProblemCounter {
 // Per-file state of the parsing half.
 struct FileCursor {
   explicit FileCursor(int64_t mtime, int forced_year) : times(mtime, forced_year) {}
+  StampMemo stamps;
   TimeResolver times;
   FileSpan span;
 };
@@ -109,7 +110,7 @@ bool ParseLine(std::string_view line, const std::string& path, uint64_t line_num
   ++cursor->span.lines;
   if (line.empty()) return false;
   if (selector != nullptr && cursor->span.first.known && !selector->MightWant(line)) return false;
-  ParseRecord(line, rec);  // which starts by resetting *rec
+  ParseRecord(line, rec, &cursor->stamps);  // which starts by resetting *rec
   cursor->times.Resolve(rec);
   if (rec->time.known) {
     if (!cursor->span.first.known) cursor->span.first = rec->time;

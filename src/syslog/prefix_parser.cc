@@ -357,7 +357,7 @@ void Read5424(const char* p, const char* end, Record* rec) {
   rec->message = std::string_view(p, static_cast<size_t>(end - p));
 }
 
-bool ReadPrefix(const char* p, const char* end, bool outermost, Record* rec);
+bool ReadPrefix(const char* p, const char* end, bool outermost, StampMemo* memo, Record* rec);
 
 // "<PRI>" then RFC 5424 ("1 ...") or an RFC 3164 line as sent over the network.
 bool ReadPriority(const char* p, const char* end, Record* rec) {
@@ -372,7 +372,7 @@ bool ReadPriority(const char* p, const char* end, Record* rec) {
     Read5424(q + 1, end, rec);
     return true;
   }
-  return ReadPrefix(version, end, false, rec);
+  return ReadPrefix(version, end, false, nullptr, rec);
 }
 
 // True when the text at p may start a prefix of its own (a "docker logs -t" line).
@@ -384,7 +384,24 @@ bool MayStartInnerPrefix(const char* p, const char* end) {
 
 // ReadPrefix - the stamp readers write straight into rec->stamp (a copy of a freshly
 // written stamp stalls on store forwarding); on false the caller resets the record.
-bool ReadPrefix(const char* p, const char* end, bool outermost, Record* rec) {
+// A BSD stamp at p: the memo's when the line starts with the same bytes followed by a
+// space, else read (and remembered). Returns the end of the stamp or nullptr.
+const char* ReadBsdStampWithMemo(const char* p, const char* end, StampMemo* memo, CivilStamp* st) {
+  const size_t n = memo->size;
+  if (n != 0 && static_cast<size_t>(end - p) > n && p[n] == ' ' && std::memcmp(p, memo->bytes, n) == 0) {
+    *st = memo->stamp;
+    return p + n;
+  }
+  const char* q = ReadBsdStamp(p, end, st);
+  if (StampEndsWell(q, end) && static_cast<size_t>(q - p) <= sizeof memo->bytes) {
+    memo->size = static_cast<uint8_t>(q - p);
+    std::memcpy(memo->bytes, p, memo->size);
+    memo->stamp = *st;
+  }
+  return q;
+}
+
+bool ReadPrefix(const char* p, const char* end, bool outermost, StampMemo* memo, Record* rec) {
   if (p >= end) return false;
   const char c = *p;
   if (c == '<') return ReadPriority(p, end, rec);
@@ -394,14 +411,15 @@ bool ReadPrefix(const char* p, const char* end, bool outermost, Record* rec) {
     if (outermost && q != end && MayStartInnerPrefix(q + 1, end)) {
       const CivilStamp outer = rec->stamp;
       ResetStamp(&rec->stamp);
-      if (ReadPrefix(q + 1, end, false, rec)) return true;
+      if (ReadPrefix(q + 1, end, false, nullptr, rec)) return true;
       rec->stamp = outer;
     }
     rec->format = PrefixFormat::kRfc3339;
     ReadHostAndTag(q, end, rec);
     return true;
   }
-  const char* q = ReadBsdStamp(p, end, &rec->stamp);
+  const char* q = memo != nullptr ? ReadBsdStampWithMemo(p, end, memo, &rec->stamp)
+                                   : ReadBsdStamp(p, end, &rec->stamp);
   if (!StampEndsWell(q, end)) return false;
   rec->format = PrefixFormat::kBsd;
   ReadHostAndTag(q, end, rec);
@@ -424,14 +442,16 @@ void ResetRecord(Record* rec) {
 
 }  // namespace
 
-void ParseRecord(std::string_view line, Record* rec) {
+void ParseRecord(std::string_view line, Record* rec, StampMemo* memo) {
   ResetRecord(rec);
   const char* p = line.data();
   const char* end = p + line.size();
-  if (ReadPrefix(p, end, true, rec)) return;
+  if (ReadPrefix(p, end, true, memo, rec)) return;
   ResetRecord(rec);
   rec->message = line;
   ReadTag(p, end, true, rec);
 }
+
+void ParseRecord(std::string_view line, Record* rec) { ParseRecord(line, rec, nullptr); }
 
 }  // namespace mailwhy

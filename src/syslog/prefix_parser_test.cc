@@ -358,6 +358,52 @@ TEST(PrefixParserTest, EveryTruncationOfRealLinesIsSafe) {
   }
 }
 
+// A memo of the previous line's stamp changes nothing: each line parses to the same
+// Record as on its own, whatever came before it (same second, same bytes cut short, a
+// fraction, another family, a redacted stamp, a stamp with nothing after it).
+TEST(PrefixParserTest, AStampMemoGivesTheSameRecordAsNone) {
+  const std::string lines[] = {
+      "Dec  7 13:28:01 mail postfix/smtpd[18505]: connect from localhost[127.0.0.1]",
+      "Dec  7 13:28:01 mail postfix/smtpd[18505]: disconnect from localhost[127.0.0.1]",
+      "Dec  7 13:28:01 other postfix/qmgr[77]: 4F2A01C3D2: removed",
+      "Dec  7 13:28:01",
+      "Dec  7 13:28:01 ",
+      "Dec  7 13:28:012 mail postfix/smtpd[1]: x",
+      "Dec  7 13:28:02 mail postfix/smtpd[1]: x",
+      "Dec 7 13:28:02 mail postfix/smtpd[1]: x",
+      "Jul 26 15:45:40.888666 host postfix/qmgr[77]: 4F2A01C3D2: removed",
+      "Jul 26 15:45:40.888667 host postfix/qmgr[77]: 4F2A01C3D2: removed",
+      "Jul 26 15:45:40 host postfix/qmgr[77]: 4F2A01C3D2: removed",
+      "Jul 25 XX:XX:XX *** postfix/qmgr[XXXXX]: A123B45678C: from=<a@example.com>",
+      "Jul 25 XX:XX:XX *** postfix/qmgr[XXXXX]: A123B45678C: removed",
+      "2023-03-14T00:08:33.579644+01:00 helga postfix/smtpd[297535]: 4PbC4x469Jz3tBr: client=x",
+      "2024-11-22T15:31:05.123456789Z Nov 22 15:31:05 mail postfix/smtp[10106]: x",
+      "Nov 22 15:31:05 mail postfix/smtp[10106]: y",
+      "Dec  7 13:28:01 mail postfix/smtpd[123]: [ID 197553 mail.info] connect",
+      "postfix/smtpd[1]: no stamp",
+  };
+  StampMemo memo;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const std::string& line : lines) {
+      // Each line whole and cut at every length, after the memo saw the previous one.
+      for (size_t n = pass == 0 ? line.size() : 0; n <= line.size(); ++n) {
+        const std::string cut = line.substr(0, n);
+        Record plain, memoized;
+        ParseRecord(cut, &plain);
+        ParseRecord(cut, &memoized, &memo);
+        ASSERT_EQ(Describe(memoized), Describe(plain)) << "'" << cut << "'";
+        const CivilStamp &a = memoized.stamp, &b = plain.stamp;
+        ASSERT_TRUE(a.year == b.year && a.month == b.month && a.day == b.day && a.hour == b.hour &&
+                    a.minute == b.minute && a.second == b.second && a.micros == b.micros &&
+                    a.has_clock == b.has_clock && a.has_offset == b.has_offset &&
+                    a.utc_offset_s == b.utc_offset_s)
+            << "'" << cut << "'";
+        ParseRecord(line, &memoized, &memo);
+      }
+    }
+  }
+}
+
 TEST(PrefixParserTest, BinaryJunkAndLongLinesAreSafe) {
   unsigned x = 99;
   auto next = [&x]() {
