@@ -113,12 +113,14 @@ size_t ProviderOfHost(std::string_view host, const StringMap<size_t>& suffixes) 
   return best;
 }
 
-void Put(KeyValues* kv, std::string key, std::string value) {
+// Adds key=value unless the value is empty or the key is there already. Strings are
+// made only for what is added: a verdict is built for every recipient.
+void Put(KeyValues* kv, std::string_view key, std::string_view value) {
   if (value.empty()) return;
   for (auto& [k, v] : *kv) {
     if (k == key) return;
   }
-  kv->emplace_back(std::move(key), std::move(value));
+  kv->emplace_back(std::string(key), std::string(value));
 }
 
 }  // namespace
@@ -254,6 +256,7 @@ Verdict Classifier::Classify(const FailureFacts& f) const {
     Put(&v.details, "truncated", "true");
   }
 
+  v.context.reserve(10);
   Put(&v.context, "relay", f.relay);
   Put(&v.context, "relay_ip", f.relay_ip);
   Put(&v.context, "recipient", f.recipient);
