@@ -6,6 +6,7 @@
 //   cost more than the rest of a delivery line.
 #include "postfix/fields.h"
 
+#include <cstdint>
 #include <cstring>
 
 #include "util/text_search.h"
@@ -60,6 +61,7 @@ bool ParseDecimal(std::string_view s, double* out) {
   size_t i = 0;
   bool digits = false;
   while (i < s.size() && IsDigit(s[i])) {
+    if (whole > (INT64_MAX - 9) / 10) return false;  // no delay is that long: hostile text
     whole = whole * 10 + (s[i++] - '0');
     digits = true;
   }

@@ -89,6 +89,11 @@ TEST(Fields, ParseDecimalReadsDelayValues) {
   EXPECT_FALSE(ParseDecimal("", &d));
   EXPECT_FALSE(ParseDecimal("1.2x", &d));
   EXPECT_FALSE(ParseDecimal(".", &d));
+  // Hostile lengths: read while they fit, refused (not overflowed) beyond.
+  ASSERT_TRUE(ParseDecimal("999999999999999999", &d));  // 18 digits
+  EXPECT_DOUBLE_EQ(d, 999999999999999999.0);
+  EXPECT_FALSE(ParseDecimal("7777777777777777777777", &d));
+  EXPECT_FALSE(ParseDecimal("77777777777777777777.5", &d));
 }
 
 TEST(Fields, CursorSkipAndReadUntilConsumeNothingOnFailure) {

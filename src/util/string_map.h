@@ -51,7 +51,7 @@ inline void JoinKey(std::initializer_list<std::string_view> parts, std::string* 
   for (std::string_view p : parts) {
     if (!first) *w++ = '\x1f';
     first = false;
-    std::memcpy(w, p.data(), p.size());
+    if (!p.empty()) std::memcpy(w, p.data(), p.size());  // an empty view may hold null
     w += p.size();
   }
 }

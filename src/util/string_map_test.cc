@@ -26,6 +26,8 @@ TEST(JoinKey, JoinsPartsWithUnitSeparatorsInAReusedBuffer) {
   EXPECT_EQ(key, std::string("mx\x1f"));
   JoinKey({"", "", ""}, &key);
   EXPECT_EQ(key, std::string("\x1f\x1f"));
+  JoinKey({std::string_view(), "qid"}, &key);  // a default view: null data, size 0
+  EXPECT_EQ(key, "\x1fqid");
   JoinKey({"only"}, &key);
   EXPECT_EQ(key, "only");
   // Different splits of the same bytes give different keys.
