@@ -1,6 +1,7 @@
 // json_writer - implementation of json_writer.h.
 #include "util/json_writer.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #if defined(__SSE2__)
@@ -147,6 +148,30 @@ void JsonWriter::Int(int64_t v) {
   out_->append(digits.data(), digits.size());
 }
 
+namespace {
+
+// Writes v as fmt's shortest form would when v is a whole number of hundredths below a
+// million (Postfix's delays: "0.47", "2.6", "0"), and returns the end; else nullptr.
+// The shortest form of such a value is its hundredths with trailing zeros dropped: a
+// double carries 15 significant digits, so no shorter decimal reads back as the same.
+char* WriteHundredths(double v, char* buf) {
+  if (std::signbit(v) || !(v < 1e6)) return nullptr;  // -0 is written "-0"
+  const double scaled = v * 100;
+  const int64_t hundredths = static_cast<int64_t>(scaled + 0.5);
+  if (static_cast<double>(hundredths) / 100 != v) return nullptr;
+  fmt::format_int whole(hundredths / 100);
+  char* p = std::copy(whole.data(), whole.data() + whole.size(), buf);
+  const int cents = static_cast<int>(hundredths % 100);
+  if (cents != 0) {
+    *p++ = '.';
+    *p++ = static_cast<char>('0' + cents / 10);
+    if (cents % 10 != 0) *p++ = static_cast<char>('0' + cents % 10);
+  }
+  return p;
+}
+
+}  // namespace
+
 void JsonWriter::Double(double v) {
   Separate();
   if (!std::isfinite(v)) {
@@ -154,7 +179,8 @@ void JsonWriter::Double(double v) {
     return;
   }
   char buf[32];
-  auto end = fmt::format_to_n(buf, sizeof buf, "{}", v).out;
+  char* end = WriteHundredths(v, buf);
+  if (end == nullptr) end = fmt::format_to_n(buf, sizeof buf, "{}", v).out;
   out_->append(buf, end);
 }
 

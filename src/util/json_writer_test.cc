@@ -4,6 +4,11 @@
 #include <gtest/gtest.h>
 
 #include <limits>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
 
 namespace mailwhy {
 namespace {
@@ -74,6 +79,27 @@ TEST(JsonWriter, PlacesCommasAcrossNesting) {
   w.Double(std::numeric_limits<double>::quiet_NaN());
   w.EndObject();
   EXPECT_EQ(out, R"({"v":1,"list":[1,{"a":true,"b":null},"x"],"empty":[],"d":0.09,"nan":null})");
+}
+
+// Delays take a fast path (whole hundredths); every value must still read as fmt's
+// shortest form writes it, whichever path it takes.
+TEST(JsonWriter, DoublesAreWrittenAsTheirShortestFormOnEveryPath) {
+  std::vector<double> values = {0, 0.01, 0.09, 0.1, 0.47, 1, 2.6, 3.3, 10, 99.99, 100, 248122,
+                                999999.99, 1e6, 1e6 + 0.5, 1234567.25, 0.005, 0.125, 1.0 / 3,
+                                2.675, 1e-7, 5e-324, 1e300, -0.5, -3, -0.0, 0.30000000000000004};
+  std::mt19937 random(5);
+  for (int i = 0; i < 20000; ++i) {
+    values.push_back(static_cast<double>(random() % 100000000) / 100);   // hundredths
+    values.push_back(static_cast<double>(random() % 1000000) / 1000);    // thousandths
+    values.push_back(static_cast<double>(random()) / 7.0);               // anything
+    values.push_back(static_cast<double>(random() % 1000) / 10);          // tenths
+  }
+  for (double v : values) {
+    std::string out;
+    JsonWriter w(&out);
+    w.Double(v);
+    ASSERT_EQ(out, fmt::format("{}", v)) << v;
+  }
 }
 
 TEST(JsonWriter, LargeIntegersAreExact) {
