@@ -43,6 +43,7 @@ struct JourneysOptions {
 };
 
 constexpr size_t kTextWidth = 100;
+constexpr size_t kPartBytes = 4096;
 
 // Diagnoses each journey as it is emitted and renders it with its verdicts and findings;
 // with the sink in a thread of its own, the reading thread may have rendered it already
@@ -56,6 +57,7 @@ class PrintingSink : public JourneySink {
   }
   ~PrintingSink() override { Flush(); }
   bool Prepare(Journey* j) const override {
+    j->prepared.reserve(2 * kPartBytes);
     Render(*j, &j->prepared);
     return true;
   }
@@ -77,12 +79,16 @@ class PrintingSink : public JourneySink {
   }
 
   void Json(const Journey& j, const JourneyDiagnosis& d, std::string* out) const {
+    // Each rendered part is 1 to 3 KB: room for that up front, not doubling from empty.
     std::vector<std::string> verdicts(j.recipients.size());
     for (size_t i = 0; i < d.recipients.size(); ++i) {
-      if (d.recipients[i].has_verdict) AppendVerdictJson(d.recipients[i].verdict, lang_, &verdicts[i]);
+      if (!d.recipients[i].has_verdict) continue;
+      verdicts[i].reserve(kPartBytes);
+      AppendVerdictJson(d.recipients[i].verdict, lang_, &verdicts[i]);
     }
     std::vector<std::string> findings(d.findings.size());
     for (size_t i = 0; i < d.findings.size(); ++i) {
+      findings[i].reserve(kPartBytes);
       AppendFindingJson(d.findings[i], j, lang_, &findings[i]);
     }
     AppendJourneyJson(j, verdicts, &findings, ctx_, out);
