@@ -151,6 +151,14 @@ TEST_F(WhyWithLogTest, RulesOptionTakesOneDirectoryEachTime) {
   EXPECT_EQ(Why("--year 2022 --to tu@example.net --rules " + good + " --rules " + good + " " +
                     Example(), &out), 0) << out;
   EXPECT_NE(out.find("8B84D8D1CF"), std::string::npos) << out;
+  // report loads the rules while it reads (and stops reading when they fail): the error
+  // is the same, and no report is printed.
+  EXPECT_EQ(RunCommand("LANG=C " + BinaryPath() + " report --year 2022 --rules " + bad + " " +
+                           Example() + " 2>&1",
+                       &out),
+            2);
+  EXPECT_NE(out.find("99-bad.toml:3"), std::string::npos) << out;
+  EXPECT_EQ(out.find("Grand Totals"), std::string::npos) << out;
 }
 
 // RFC 3339 stamp `ago` seconds before now, in UTC.

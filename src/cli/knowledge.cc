@@ -21,6 +21,7 @@ KnowledgeLoader::KnowledgeLoader(std::vector<std::string> rule_dirs)
     : ready_(promise_.get_future().share()) {
   thread_ = std::thread([this, dirs = std::move(rule_dirs)] {
     status_ = LoadKnowledge(dirs, &classifier_);
+    if (!status_.ok()) failed_.store(true, std::memory_order_relaxed);
     promise_.set_value(status_.ok() ? classifier_.get() : nullptr);
   });
 }

@@ -11,10 +11,12 @@
 //   KnowledgeLoader loads in a thread of its own while the command reads its logs:
 //   parsing the rule files takes tens of milliseconds, and a command that needs the
 //   classifier only once journeys are rebuilt (why) or only for failures (report)
-//   need not wait for it before it starts reading.
+//   need not wait for it before it starts reading. When loading fails, failed() turns
+//   true, so that the reading can stop and the error is told at once.
 #ifndef MAILWHY_CLI_KNOWLEDGE_H_
 #define MAILWHY_CLI_KNOWLEDGE_H_
 
+#include <atomic>
 #include <future>
 #include <memory>
 #include <string>
@@ -46,12 +48,15 @@ class KnowledgeLoader {
   std::shared_future<const Classifier*> classifier() const { return ready_; }
   // Waits for the load; on success *out (when given) shares the classifier.
   Status Wait(std::shared_ptr<const Classifier>* out = nullptr);
+  // Turns true when loading has failed: reading the logs can stop (LogReadOptions::stop).
+  const std::atomic<bool>* failed() const { return &failed_; }
 
  private:
   std::promise<const Classifier*> promise_;
   std::shared_future<const Classifier*> ready_;
   std::shared_ptr<const Classifier> classifier_;
   Status status_;
+  std::atomic<bool> failed_{false};
   std::thread thread_;
 };
 

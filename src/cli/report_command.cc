@@ -156,6 +156,7 @@ int RunReport(ReportCommandOptions o) {
   LogReadOptions lo;
   lo.forced_year = o.year;
   lo.threads = ReadThreads(o.threads);
+  lo.stop = loader.failed();
   LogReadStats stats;
   Status read = ReadLogs(files, lo, &builder, &stats);
   Status loaded = loader.Wait();

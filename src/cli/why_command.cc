@@ -292,6 +292,7 @@ int RunWhy(const WhyOptions& o) {
   LogReadOptions ro;
   ro.forced_year = o.year;
   ro.threads = ReadThreads(o.threads);
+  ro.stop = loader.failed();
   ro.search_words = SearchWords(q);
   // A prefiltered read parses only the few lines of the candidates: keeping their text
   // then costs less than reading the files a third time for it (FillEvidenceText).

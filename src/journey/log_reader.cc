@@ -78,6 +78,10 @@ class ProblemCounter {
   std::string key_;
 };
 
+bool Stopped(const LogReadOptions& options) {
+  return options.stop != nullptr && options.stop->load(std::memory_order_relaxed);
+}
+
 // Per-file state of the parsing half.
 struct FileCursor {
   explicit FileCursor(int64_t mtime, int forced_year) : times(mtime, forced_year) {}
@@ -297,7 +301,7 @@ Status ParseFiles(const std::vector<std::string>& paths, const LogReadOptions& o
     cursor.span.path = path;
     LineReader reader(std::move(source));
     std::string_view line;
-    while (reader.Next(&line)) {
+    while (!Stopped(options) && reader.Next(&line)) {
       if (queue == nullptr) {
         if (ParseLine(line, path, reader.line_number(), options, &cursor, &daemons, nullptr,
                       &problems, stats, &rec, &ev)) {
@@ -350,7 +354,7 @@ Status ParseSelectedFiles(const std::vector<std::string>& paths, const LogReadOp
     SelectedLineReader reader(std::move(source), selector);
     reader.set_select_all(true);  // until the file's first time is known
     std::string_view line;
-    while (reader.Next(&line)) {
+    while (!Stopped(options) && reader.Next(&line)) {
       if (ParseLine(line, path, reader.line_number(), options, &cursor, &daemons, selector,
                     &problems, stats, &rec, &ev)) {
         correlator->Add(rec, ev, LineSource{file_index, reader.line_number(), line});

@@ -28,6 +28,7 @@
 #ifndef MAILWHY_JOURNEY_LOG_READER_H_
 #define MAILWHY_JOURNEY_LOG_READER_H_
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -51,6 +52,9 @@ struct LogReadOptions {
   // only the lines that were parsed.
   std::vector<std::string> search_words;
   size_t unknown_samples = 5;      // how many unrecognised lines to keep for --stats
+  // When it turns true (set by another thread: the command cannot go on, its knowledge
+  // base failed to load), parsing stops at the next line; the counts cover what was read.
+  const std::atomic<bool>* stop = nullptr;
 };
 
 struct FileSpan {

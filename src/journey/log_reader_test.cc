@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdlib>
@@ -232,6 +233,45 @@ TEST_F(LogReaderTest, ABehindSinkIsHelpedByTheReadingThreadInTheSameOrder) {
     ahead += sink.outputs[i].starts_with("ahead:");
   }
   EXPECT_EQ(ahead, sink.prepared_ahead());
+}
+
+// A command whose knowledge base failed to load stops reading (LogReadOptions::stop).
+class StopAtFirstJourney : public JourneySink {
+ public:
+  explicit StopAtFirstJourney(std::atomic<bool>* stop) : stop_(stop) {}
+  void OnJourney(Journey&&) override {
+    ++journeys;
+    stop_->store(true);
+  }
+  int journeys = 0;
+
+ private:
+  std::atomic<bool>* stop_;
+};
+
+TEST_F(LogReaderTest, AStopFlagEndsTheReading) {
+  std::string path = Write("many.log", ManyMessages(1000));  // 10,000 lines
+  for (int threads = 1; threads <= 3; ++threads) {
+    std::atomic<bool> stop{true};
+    Collect sink;
+    LogReadStats stats;
+    LogReadOptions options;
+    options.threads = threads;
+    options.stop = &stop;
+    ASSERT_TRUE(ReadLogs({path}, options, &sink, &stats).ok());
+    EXPECT_EQ(stats.lines, 0u) << threads;
+    EXPECT_TRUE(sink.journeys.empty()) << threads;
+  }
+  // Turned on while reading: the rest of the file is left unread.
+  std::atomic<bool> stop{false};
+  StopAtFirstJourney sink(&stop);
+  LogReadStats stats;
+  LogReadOptions options;
+  options.stop = &stop;
+  ASSERT_TRUE(ReadLogs({path}, options, &sink, &stats).ok());
+  EXPECT_GE(sink.journeys, 1);
+  EXPECT_LT(stats.lines, 10000u);
+  EXPECT_GT(stats.lines, 0u);
 }
 
 TEST_F(LogReaderTest, SearchWordsRebuildTheSameJourneysForThoseMessages) {
