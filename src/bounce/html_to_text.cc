@@ -1,9 +1,10 @@
 // html_to_text - tags out, block ends as line breaks, entities decoded (see html_to_text.h).
 #include "bounce/html_to_text.h"
-#include "util/ascii.h"
 
 #include <cctype>
 #include <cstdint>
+
+#include "util/ascii.h"
 
 namespace mailwhy {
 

@@ -1,10 +1,11 @@
 // text_tools - lines, case-insensitive search and addresses for format readers (see
 // text_tools.h).
 #include "bounce/text_tools.h"
-#include "util/ascii.h"
 
 #include <algorithm>
 #include <cctype>
+
+#include "util/ascii.h"
 
 namespace mailwhy::bounce {
 
@@ -40,7 +41,6 @@ std::string_view Trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
   return s;
 }
-
 
 size_t FindNoCase(std::string_view hay, std::string_view needle, size_t from) {
   if (needle.empty()) return from <= hay.size() ? from : std::string_view::npos;

@@ -1,9 +1,10 @@
 // details - extraction of zones, addresses and URLs from reply texts (see details.h).
 #include "diagnose/details.h"
-#include "util/ascii.h"
 
 #include <algorithm>
 #include <cctype>
+
+#include "util/ascii.h"
 
 namespace mailwhy {
 namespace {

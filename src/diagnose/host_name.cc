@@ -1,10 +1,11 @@
 // host_name - does a sender domain look like a machine's host name (see host_name.h).
 #include "diagnose/host_name.h"
-#include "util/ascii.h"
 
 #include <algorithm>
 #include <cctype>
 #include <vector>
+
+#include "util/ascii.h"
 
 namespace mailwhy {
 namespace {

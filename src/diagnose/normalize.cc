@@ -50,9 +50,7 @@ void Fold(std::string_view in, std::string* out) {
   ShorterText w(out, in.size());
   for (size_t i = 0; i < in.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(in[i]);
-    if (c >= 'A' && c <= 'Z') {
-      w.Put(static_cast<char>(c + ('a' - 'A')));
-    } else if (IsSpace(c)) {
+    if (IsSpace(c)) {
       w.Put(' ');
     } else if (c == 0xC2 && i + 1 < in.size() && static_cast<unsigned char>(in[i + 1]) == 0xA0) {
       w.Put(' ');  // NO-BREAK SPACE
@@ -73,7 +71,7 @@ void Fold(std::string_view in, std::string* out) {
     } else if (c == 0) {
       w.Put(' ');  // NUL bytes from damaged input would end C strings downstream
     } else {
-      w.Put(static_cast<char>(c));
+      w.Put(AsciiLower(static_cast<char>(c)));
     }
   }
   w.Finish();

@@ -1,9 +1,9 @@
 // journey_filter - which journeys a user asked about (see journey_filter.h).
 #include "journey/journey_filter.h"
-#include "util/ascii.h"
 
 #include <algorithm>
-#include <cctype>
+
+#include "util/ascii.h"
 
 namespace mailwhy {
 

@@ -188,13 +188,14 @@ class HandOff {
     room_.notify_one();
     return b;
   }
-  // A used batch is emptied by the thread that fills it again (Fresh), not by the one
-  // that used it: what it holds was allocated by the filling thread, and glibc's malloc
-  // frees memory of another thread's arena much more slowly.
+  // True when a Push() would wait for room.
   bool Full() {
     std::lock_guard<std::mutex> lock(mu_);
     return full_.size() >= kDepth;
   }
+  // A used batch is emptied by the thread that fills it again (Fresh), not by the one
+  // that used it: what it holds was allocated by the filling thread, and glibc's malloc
+  // frees memory of another thread's arena much more slowly.
   void Recycle(std::unique_ptr<BatchT> b) {
     std::lock_guard<std::mutex> lock(mu_);
     free_.push_back(std::move(b));
@@ -294,6 +295,7 @@ Status ParseFiles(const std::vector<std::string>& paths, const LogReadOptions& o
   Record rec;
   Event ev;
   for (uint32_t file_index = 0; file_index < paths.size(); ++file_index) {
+    if (Stopped(options)) break;
     const std::string& path = paths[file_index];
     std::unique_ptr<ByteSource> source;
     if (!OpenInput(path, options.threads >= 2, stats, &first_error, &source)) continue;
@@ -346,6 +348,7 @@ Status ParseSelectedFiles(const std::vector<std::string>& paths, const LogReadOp
   // With many candidates the finder would be rebuilt too often: look at every line.
   const bool by_finder = selector->candidates() <= kMaxFinderCandidates;
   for (uint32_t file_index = 0; file_index < paths.size(); ++file_index) {
+    if (Stopped(options)) break;
     const std::string& path = paths[file_index];
     std::unique_ptr<ByteSource> source;
     if (!OpenInput(path, false, stats, &first_error, &source)) continue;

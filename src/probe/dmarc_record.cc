@@ -1,10 +1,11 @@
 // dmarc_record - parse a DMARC record's tag list (see dmarc_record.h).
 #include "probe/dmarc_record.h"
-#include "util/ascii.h"
 
 #include <algorithm>
 #include <cctype>
 #include <set>
+
+#include "util/ascii.h"
 
 namespace mailwhy {
 namespace {

@@ -1,9 +1,10 @@
 // fake_resolver - an in-memory zone for tests (see fake_resolver.h).
 #include "probe/fake_resolver.h"
-#include "util/ascii.h"
 
 #include <algorithm>
 #include <cctype>
+
+#include "util/ascii.h"
 
 namespace mailwhy {
 namespace {

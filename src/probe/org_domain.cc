@@ -1,9 +1,10 @@
 // org_domain - organisational domains from a small suffix list (see org_domain.h).
 #include "probe/org_domain.h"
-#include "util/ascii.h"
 
 #include <algorithm>
 #include <cctype>
+
+#include "util/ascii.h"
 
 namespace mailwhy {
 namespace {

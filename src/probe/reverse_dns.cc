@@ -1,12 +1,13 @@
 // reverse_dns - PTR and forward confirmation (see reverse_dns.h).
 #include "probe/reverse_dns.h"
-#include "util/ascii.h"
 
 #include <arpa/inet.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+
+#include "util/ascii.h"
 
 namespace mailwhy {
 namespace {

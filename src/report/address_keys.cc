@@ -1,11 +1,12 @@
 // address_keys - grouping keys for addresses, domains, relays and reason texts (see
 // address_keys.h).
 #include "report/address_keys.h"
-#include "util/ascii.h"
 
 #include <array>
 #include <cstdint>
 #include <vector>
+
+#include "util/ascii.h"
 
 namespace mailwhy {
 

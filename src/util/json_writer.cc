@@ -14,7 +14,6 @@
 
 namespace mailwhy {
 
-
 namespace {
 
 // The offset of the first byte in the 16 bytes at p that the fast copy must stop at, or
@@ -37,6 +36,27 @@ inline size_t FirstStopIn16(const unsigned char* p) {
   return 16;
 #endif
 }
+
+// Writes v as fmt's shortest form would when v is a whole number of hundredths below a
+// million (Postfix's delays: "0.47", "2.6", "0"), and returns the end; else nullptr.
+// The shortest form of such a value is its hundredths with trailing zeros dropped: a
+// double carries 15 significant digits, so no shorter decimal reads back as the same.
+char* WriteHundredths(double v, char* buf) {
+  if (std::signbit(v) || !(v < 1e6)) return nullptr;  // -0 is written "-0"
+  const double scaled = v * 100;
+  const int64_t hundredths = static_cast<int64_t>(scaled + 0.5);
+  if (static_cast<double>(hundredths) / 100 != v) return nullptr;
+  fmt::format_int whole(hundredths / 100);
+  char* p = std::copy(whole.data(), whole.data() + whole.size(), buf);
+  const int cents = static_cast<int>(hundredths % 100);
+  if (cents != 0) {
+    *p++ = '.';
+    *p++ = static_cast<char>('0' + cents / 10);
+    if (cents % 10 != 0) *p++ = static_cast<char>('0' + cents % 10);
+  }
+  return p;
+}
+
 
 }  // namespace
 
@@ -89,15 +109,20 @@ void AppendJsonEscaped(std::string_view s, std::string* out) {
   out->append(s.data() + run, s.size() - run);
 }
 
-void JsonWriter::Separate() {
+bool JsonWriter::CommaDue() {
   if (after_key_) {
     after_key_ = false;
-    return;
+    return false;
   }
-  if (depth_ == 0) return;
+  if (depth_ == 0) return false;
   const uint64_t bit = uint64_t{1} << ((depth_ - 1) & 63);
-  if (written_ & bit) out_->push_back(',');
+  const bool comma = (written_ & bit) != 0;
   written_ |= bit;
+  return comma;
+}
+
+void JsonWriter::Separate() {
+  if (CommaDue()) out_->push_back(',');
 }
 
 void JsonWriter::Open(char c) {
@@ -115,14 +140,7 @@ void JsonWriter::Close(char c) {
 void JsonWriter::Key(std::string_view key) {
   // Separate()'s comma, the quoted key and the colon in one resize: keys are about a
   // third of what `journeys --json` writes.
-  bool comma = false;
-  if (after_key_) {
-    after_key_ = false;
-  } else if (depth_ > 0) {
-    const uint64_t bit = uint64_t{1} << ((depth_ - 1) & 63);
-    comma = (written_ & bit) != 0;
-    written_ |= bit;
-  }
+  const bool comma = CommaDue();
   const size_t at = out_->size();
   out_->resize(at + (comma ? 1 : 0) + key.size() + 3);
   char* p = out_->data() + at;
@@ -147,30 +165,6 @@ void JsonWriter::Int(int64_t v) {
   fmt::format_int digits(v);
   out_->append(digits.data(), digits.size());
 }
-
-namespace {
-
-// Writes v as fmt's shortest form would when v is a whole number of hundredths below a
-// million (Postfix's delays: "0.47", "2.6", "0"), and returns the end; else nullptr.
-// The shortest form of such a value is its hundredths with trailing zeros dropped: a
-// double carries 15 significant digits, so no shorter decimal reads back as the same.
-char* WriteHundredths(double v, char* buf) {
-  if (std::signbit(v) || !(v < 1e6)) return nullptr;  // -0 is written "-0"
-  const double scaled = v * 100;
-  const int64_t hundredths = static_cast<int64_t>(scaled + 0.5);
-  if (static_cast<double>(hundredths) / 100 != v) return nullptr;
-  fmt::format_int whole(hundredths / 100);
-  char* p = std::copy(whole.data(), whole.data() + whole.size(), buf);
-  const int cents = static_cast<int>(hundredths % 100);
-  if (cents != 0) {
-    *p++ = '.';
-    *p++ = static_cast<char>('0' + cents / 10);
-    if (cents % 10 != 0) *p++ = static_cast<char>('0' + cents % 10);
-  }
-  return p;
-}
-
-}  // namespace
 
 void JsonWriter::Double(double v) {
   Separate();

@@ -61,6 +61,9 @@ class JsonWriter {
  private:
   void Open(char c);
   void Close(char c);
+  // Whether the value about to be written needs a comma before it; notes that the
+  // container now holds an element.
+  bool CommaDue();
   void Separate();
 
   std::string* out_;
