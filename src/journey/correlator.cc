@@ -73,7 +73,8 @@ typename Map::mapped_type& FindOrInsert(Map& map, std::string_view key) {
 }  // namespace
 
 struct Correlator::Slot {
-  Journey j;
+  std::unique_ptr<Journey> owned = std::make_unique<Journey>();  // handed to the sink whole
+  Journey& j = *owned;
   std::string key;
   uint64_t generation = 0;
   uint64_t order = 0;          // first appearance, for the end-of-input order
@@ -339,7 +340,7 @@ void Correlator::Emit(std::unique_ptr<Slot> slot) {
   }
   ++stats_.journeys;
   if (j.end == JourneyEnd::kOpen) ++stats_.open_at_end;
-  sink_->OnJourney(std::move(j));
+  sink_->TakeJourney(std::move(slot->owned));
 }
 
 void Correlator::Drain(bool all) {

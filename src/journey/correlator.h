@@ -66,6 +66,10 @@ class JourneySink {
   // when the sink has no such work (the default).
   virtual bool Prepare(Journey* /*journey*/) const { return false; }
   virtual void OnJourney(Journey&& journey) = 0;
+  // How the correlator hands over a journey: whole, so that a sink that only queues it
+  // for another thread keeps the pointer instead of moving some twenty strings. The
+  // default gives it to OnJourney().
+  virtual void TakeJourney(std::unique_ptr<Journey> journey) { OnJourney(std::move(*journey)); }
 };
 
 struct CorrelatorOptions {
