@@ -223,7 +223,9 @@ class HandOff {
 using BatchQueue = HandOff<Batch>;
 
 // Finished journeys on their way from the correlating thread to the sink's thread, by
-// pointer: moving a journey costs as much as correlating a line.
+// pointer: moving a journey costs as much as correlating a line. The sink's thread frees
+// each journey once the sink has it (see the consumer in ReadLogs), so the batch the
+// correlating thread empties again holds only null pointers.
 struct JourneyBatch {
   static constexpr size_t kJourneys = 64;
   void Clear() { journeys.clear(); }
@@ -428,6 +430,9 @@ Status ReadLogs(const std::vector<std::string>& paths, const LogReadOptions& opt
     while (std::unique_ptr<JourneyBatch> batch = journeys.Pop()) {
       for (std::unique_ptr<Journey>& j : batch->journeys) {
         sink->OnJourney(std::move(*j));
+        // Freed here, not by the thread that allocated it (HandOff::Recycle's rule):
+        // the program's allocator (mimalloc) frees another thread's memory cheaply, and
+        // this thread is the idle one for `report` (docs/BENCHMARKS.md).
         j.reset();
       }
       journeys.Recycle(std::move(batch));
