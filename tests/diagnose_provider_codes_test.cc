@@ -2,7 +2,8 @@
 // Gmail's SMTP error reference (121 rows), Microsoft's and Yahoo's code lists
 // (../shared/corpus/provider-codes). Each row must get a specific reason (not undefined or
 // onhold) for at least 95% of the rows; agreement with Sisimai's label (mapped to the 5.6
-// names) is printed, not asserted, since some labels are debatable.
+// names) is printed, not asserted, since some labels are debatable. Each text is also
+// normalized both ways (sixteen bytes at a time and byte by byte), which must agree.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include "diagnose/classifier.h"
+#include "diagnose/normalize.h"
 #include "testing.h"
 
 namespace mailwhy {
@@ -78,6 +80,12 @@ struct Tally {
 
 void Count(const std::string& name, const std::string& text, const std::string& relay,
            const std::set<std::string>& labels, Tally* t) {
+  NormalizedText by_blocks, by_bytes;
+  Normalize(text, &by_blocks);
+  NormalizeByteByByte(text, &by_bytes);
+  EXPECT_EQ(by_blocks.text, by_bytes.text) << name;
+  EXPECT_EQ(by_blocks.code, by_bytes.code) << name;
+  EXPECT_EQ(by_blocks.enhanced, by_bytes.enhanced) << name;
   FailureFacts f;
   f.text = text;
   f.relay = relay;

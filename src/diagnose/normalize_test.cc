@@ -1,7 +1,13 @@
-// normalize_test - folding, continuation prefixes, wording, stage extraction.
+// normalize_test - folding, continuation prefixes, wording, stage extraction; the
+// sixteen-byte blocks against byte by byte.
 #include "diagnose/normalize.h"
 
 #include <gtest/gtest.h>
+
+#include <iterator>
+#include <random>
+#include <string>
+#include <string_view>
 
 namespace mailwhy {
 namespace {
@@ -93,6 +99,32 @@ TEST(Normalize, NoReplyCodeInPostfixOwnText) {
   Normalize("connect to mail.example.net[203.0.113.112]:25: Connection timed out", &n);
   EXPECT_EQ(n.code, 0);
   EXPECT_EQ(n.text, "connect to mail.example.net[203.0.113.112]:25: connection timed out");
+}
+
+// Random texts made of what each pass looks at (white space, NUL, the first bytes of a
+// NO-BREAK SPACE and of typographic marks, reply codes, "e-mail") and of plain letters,
+// so that every kind of byte lands on every lane of a block and on block edges.
+TEST(Normalize, BlocksGiveWhatBytesGive) {
+  static constexpr std::string_view kPieces[] = {
+      " ", "  ", "\t", "\n", "\r\n", std::string_view("\0", 1), "\xC2\xA0", "\xC2",
+      "\xE2\x80\x94", "\xE2\x80\x9C", "\xE2\x80\xA6", "\xE2\x80", "\xE2", "e", "E",
+      "email", "e-mail", "E-Mail", "semail", "550", "550-", "550-5.7.1", "550 5.7.1", "5.7.1",
+      "451", "(in reply to RCPT TO command)", "(", "\"", "-", ".", "x", "mailbox", "ABC",
+      "9", "\xE3\x81\x82", "\x7F", "\xFF", "@Z[`z{"};
+  std::mt19937 rng(20261123);
+  std::uniform_int_distribution<size_t> piece(0, std::size(kPieces) - 1);
+  std::uniform_int_distribution<int> count(0, 40);
+  for (int round = 0; round < 60000; ++round) {
+    std::string text;
+    for (int n = count(rng); n > 0; --n) text += kPieces[piece(rng)];
+    NormalizedText by_blocks, by_bytes;
+    Normalize(text, &by_blocks);
+    NormalizeByteByByte(text, &by_bytes);
+    ASSERT_EQ(by_blocks.text, by_bytes.text) << testing::PrintToString(text);
+    ASSERT_EQ(by_blocks.code, by_bytes.code) << testing::PrintToString(text);
+    ASSERT_EQ(by_blocks.enhanced, by_bytes.enhanced) << testing::PrintToString(text);
+    ASSERT_EQ(by_blocks.stage, by_bytes.stage) << testing::PrintToString(text);
+  }
 }
 
 }  // namespace
