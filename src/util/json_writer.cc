@@ -37,6 +37,30 @@ inline size_t FirstStopIn16(const unsigned char* p) {
 #endif
 }
 
+// The length of the longest prefix of `s` that JSON takes as it is (FirstStopIn16's
+// bytes end it). Whole blocks, then the last sixteen bytes again, overlapping the blocks
+// already found clean; texts shorter than a block byte by byte, since nothing may be
+// read past their end.
+size_t CleanPrefixLength(std::string_view s) {
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  size_t i = 0;
+  for (; i + 16 <= n; i += 16) {
+    const size_t k = FirstStopIn16(p + i);
+    if (k < 16) return i + k;
+  }
+  if (i == n) return n;
+  if (n >= 16) {
+    const size_t k = FirstStopIn16(p + n - 16);
+    return k == 16 ? n : n - 16 + k;
+  }
+  for (; i < n; ++i) {
+    const unsigned char c = p[i];
+    if (c < 0x20 || c == '"' || c == '\\' || c >= 0x7F) return i;
+  }
+  return n;
+}
+
 // Writes v as fmt's shortest form would when v is a whole number of hundredths below a
 // million (Postfix's delays: "0.47", "2.6", "0"), and returns the end; else nullptr.
 // The shortest form of such a value is its hundredths with trailing zeros dropped: a
@@ -64,21 +88,9 @@ void AppendJsonEscaped(std::string_view s, std::string* out) {
   static const char kHex[] = "0123456789abcdef";
   const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t i = 0, run = 0;  // bytes [run, i) are copied verbatim
-  while (i < s.size()) {
-    const size_t left = s.size() - i;
-    if (left >= 16) {
-      const size_t clean = FirstStopIn16(p + i);
-      i += clean;
-      if (clean == 16) continue;
-    } else {
-      // The last bytes, padded with a byte that needs nothing: most strings are short.
-      unsigned char tail[16];
-      std::memset(tail, 'a', sizeof tail);
-      std::memcpy(tail, p + i, left);
-      const size_t clean = FirstStopIn16(tail);
-      if (clean >= left) break;
-      i += clean;
-    }
+  for (;;) {
+    i += CleanPrefixLength(s.substr(i));
+    if (i == s.size()) break;
     unsigned char c = p[i];
     if (c >= 0x80) {
       size_t len = Utf8SequenceLength(s, i);
@@ -154,7 +166,19 @@ void JsonWriter::Key(std::string_view key) {
 }
 
 void JsonWriter::String(std::string_view s) {
-  Separate();
+  const bool comma = CommaDue();
+  if (CleanPrefixLength(s) == s.size()) {
+    // Nothing to escape, the common case: comma, quotes and text in one resize, as Key().
+    const size_t at = out_->size();
+    out_->resize(at + (comma ? 1 : 0) + s.size() + 2);
+    char* p = out_->data() + at;
+    if (comma) *p++ = ',';
+    *p++ = '"';
+    if (!s.empty()) std::memcpy(p, s.data(), s.size());  // an empty view may hold null
+    p[s.size()] = '"';
+    return;
+  }
+  if (comma) out_->push_back(',');
   out_->push_back('"');
   AppendJsonEscaped(s, out_);
   out_->push_back('"');

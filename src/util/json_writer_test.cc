@@ -56,6 +56,34 @@ TEST(JsonWriter, EscapesAtEveryOffsetOfALongText) {
   EXPECT_EQ(Escaped(clean), clean);
 }
 
+// Short texts are checked byte by byte and the end of a longer one as an overlapping
+// block: a special byte at every offset of every length up to 40, alone and as the
+// second string of an array (the comma and the quotes come with the text in one write).
+TEST(JsonWriter, StringsOfEveryLengthUpTo40) {
+  const struct {
+    std::string raw, escaped;
+  } specials[] = {
+      {"\"", "\\\""}, {"\\", "\\\\"}, {"\t", "\\t"}, {std::string(1, '\0'), "\\u0000"},
+      {"\x7f", "\\u007f"}, {"\xff", "\\ufffd"}, {"\xc3\xa9", "\xc3\xa9"}, {"x", "x"},
+  };
+  for (const auto& sp : specials) {
+    for (size_t n = sp.raw.size(); n <= 40; ++n) {
+      for (size_t at = 0; at + sp.raw.size() <= n; ++at) {
+        const size_t after = n - at - sp.raw.size();
+        const std::string raw = std::string(at, 'a') + sp.raw + std::string(after, 'b');
+        const std::string want = std::string(at, 'a') + sp.escaped + std::string(after, 'b');
+        std::string out;
+        JsonWriter w(&out);
+        w.BeginArray();
+        w.String("");
+        w.String(raw);
+        w.EndArray();
+        ASSERT_EQ(out, "[\"\",\"" + want + "\"]") << "length " << n << " at " << at;
+      }
+    }
+  }
+}
+
 TEST(JsonWriter, PlacesCommasAcrossNesting) {
   std::string out;
   JsonWriter w(&out);
