@@ -1,6 +1,7 @@
 // log_reader - the read pipeline of one run (see log_reader.h).
 #include "journey/log_reader.h"
 
+#include <algorithm>
 #include <condition_variable>
 #include <cstring>
 #include <ctime>
@@ -10,6 +11,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "journey/hand_off.h"
 #include "journey/prefilter.h"
 #include "postfix/event_parser.h"
 #include "postfix/message.h"
@@ -105,6 +107,39 @@ void FinishFile(const Reader& reader, FileCursor* cursor, LogReadStats* stats, S
   stats->files.push_back(std::move(cursor->span));
 }
 
+// Gives a parsed record its time and counts it in its file's span.
+void NoteRecord(FileCursor* cursor, LogReadStats* stats, Record* rec) {
+  cursor->times.Resolve(rec);
+  if (rec->time.known) {
+    if (!cursor->span.first.known) cursor->span.first = rec->time;
+    cursor->span.last = rec->time;
+  }
+  if (rec->format == PrefixFormat::kNone) ++stats->no_prefix_lines;
+}
+
+// Counts a parsed event. Returns false when it is not for the correlator (another
+// program's line).
+bool CountEvent(const Record& rec, const Event& ev, const std::string& path,
+                uint64_t line_number, std::string_view line, const LogReadOptions& options,
+                DaemonCounter* daemons, ProblemCounter* problems, LogReadStats* stats) {
+  if (!ev.severity.empty() || ev.daemon == "master") problems->Count(rec, ev);
+  if (ev.kind == EventKind::kOther) {
+    ++stats->other_lines;
+    return false;
+  }
+  ++stats->postfix_lines;
+  daemons->Count(ev.daemon);
+  if (ev.truncated) ++stats->truncated_records;
+  if (ev.kind == EventKind::kUnknown) {
+    ++stats->unknown_lines;
+    if (stats->unknown_samples.size() < options.unknown_samples) {
+      stats->unknown_samples.push_back(path + ":" + std::to_string(line_number) + ": " +
+                                       std::string(line.substr(0, 300)));
+    }
+  }
+  return true;
+}
+
 // Parses one line into *rec and *ev and counts it. Returns false when the line is not for
 // the correlator (empty, or another program's).
 bool ParseLine(std::string_view line, const std::string& path, uint64_t line_number,
@@ -115,122 +150,12 @@ bool ParseLine(std::string_view line, const std::string& path, uint64_t line_num
   if (line.empty()) return false;
   if (selector != nullptr && cursor->span.first.known && !selector->MightWant(line)) return false;
   ParseRecord(line, rec, &cursor->stamps);  // which starts by resetting *rec
-  cursor->times.Resolve(rec);
-  if (rec->time.known) {
-    if (!cursor->span.first.known) cursor->span.first = rec->time;
-    cursor->span.last = rec->time;
-  }
-  if (rec->format == PrefixFormat::kNone) ++stats->no_prefix_lines;
+  NoteRecord(cursor, stats, rec);
   if (selector != nullptr && !selector->Wants(*rec)) return false;
   ParseEvent(*rec, ev);  // which starts by resetting *ev
   if (selector != nullptr) selector->Learn(*rec, *ev);
-  if (!ev->severity.empty() || ev->daemon == "master") problems->Count(*rec, *ev);
-  if (ev->kind == EventKind::kOther) {
-    ++stats->other_lines;
-    return false;
-  }
-  ++stats->postfix_lines;
-  daemons->Count(ev->daemon);
-  if (ev->truncated) ++stats->truncated_records;
-  if (ev->kind == EventKind::kUnknown) {
-    ++stats->unknown_lines;
-    if (stats->unknown_samples.size() < options.unknown_samples) {
-      stats->unknown_samples.push_back(path + ":" + std::to_string(line_number) + ": " +
-                                       std::string(line.substr(0, 300)));
-    }
-  }
-  return true;
+  return CountEvent(*rec, *ev, path, line_number, line, options, daemons, problems, stats);
 }
-
-// Lines parsed by the reading thread, handed to the correlating thread in order. The
-// batch owns a copy of its lines, since records and events are views into them.
-struct Batch {
-  static constexpr size_t kBytes = 256 * 1024;
-  struct Item {
-    Record rec;
-    Event ev;
-    LineSource where;
-  };
-  Batch() : bytes(new char[kBytes]) {}
-  // Copies `line` into the batch; false when it does not fit (the batch is full).
-  bool Store(std::string_view line, std::string_view* copy) {
-    if (used + line.size() > kBytes) return false;
-    std::memcpy(bytes.get() + used, line.data(), line.size());
-    *copy = std::string_view(bytes.get() + used, line.size());
-    used += line.size();
-    return true;
-  }
-  void Clear() {
-    used = 0;
-    items.clear();
-  }
-  std::unique_ptr<char[]> bytes;
-  size_t used = 0;
-  std::vector<Item> items;
-};
-
-// A bounded hand-over of batches between two threads, in order; a null batch marks the
-// end. Used batches come back through Recycle(), so the steady state allocates nothing.
-template <typename BatchT>
-class HandOff {
- public:
-  void Push(std::unique_ptr<BatchT> b) {
-    std::unique_lock<std::mutex> lock(mu_);
-    room_.wait(lock, [this] { return full_.size() < kDepth; });
-    full_.push_back(std::move(b));
-    ready_.notify_one();
-  }
-  std::unique_ptr<BatchT> Pop() {
-    std::unique_lock<std::mutex> lock(mu_);
-    ready_.wait(lock, [this] { return !full_.empty(); });
-    std::unique_ptr<BatchT> b = std::move(full_.front());
-    full_.pop_front();
-    room_.notify_one();
-    return b;
-  }
-  // True when a Push() would wait for room.
-  bool Full() {
-    std::lock_guard<std::mutex> lock(mu_);
-    return full_.size() >= kDepth;
-  }
-  // A used batch is emptied by the thread that fills it again (Fresh), not by the one
-  // that used it: what it holds was allocated by the filling thread, and glibc's malloc
-  // frees memory of another thread's arena much more slowly.
-  void Recycle(std::unique_ptr<BatchT> b) {
-    std::lock_guard<std::mutex> lock(mu_);
-    free_.push_back(std::move(b));
-  }
-  std::unique_ptr<BatchT> Fresh() {
-    std::unique_ptr<BatchT> b;
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      if (free_.empty()) return std::make_unique<BatchT>();
-      b = std::move(free_.back());
-      free_.pop_back();
-    }
-    b->Clear();
-    return b;
-  }
-
- private:
-  static constexpr size_t kDepth = 4;
-  std::mutex mu_;
-  std::condition_variable ready_, room_;
-  std::deque<std::unique_ptr<BatchT>> full_;
-  std::vector<std::unique_ptr<BatchT>> free_;
-};
-
-using BatchQueue = HandOff<Batch>;
-
-// Finished journeys on their way from the correlating thread to the sink's thread, by
-// pointer: moving a journey costs as much as correlating a line. The sink's thread frees
-// each journey once the sink has it (see the consumer in ReadLogs), so the batch the
-// correlating thread empties again holds only null pointers.
-struct JourneyBatch {
-  static constexpr size_t kJourneys = 64;
-  void Clear() { journeys.clear(); }
-  std::vector<std::unique_ptr<Journey>> journeys;
-};
 
 // The sink as the correlator sees it when the sink runs in a thread of its own: journeys
 // are moved into batches and handed over in order; Flush() sends the last one and the end.
@@ -239,7 +164,7 @@ struct JourneyBatch {
 // work is shared by both cores where the sink is the slower half (`journeys`).
 class HandOffSink : public JourneySink {
  public:
-  HandOffSink(HandOff<JourneyBatch>* queue, const JourneySink* sink)
+  HandOffSink(SinkWork* queue, const JourneySink* sink)
       : queue_(queue), sink_(sink), batch_(queue->Fresh()) {}
   void TakeJourney(std::unique_ptr<Journey> journey) override {
     batch_->journeys.push_back(std::move(journey));
@@ -264,7 +189,7 @@ class HandOffSink : public JourneySink {
     batch_ = queue_->Fresh();
   }
 
-  HandOff<JourneyBatch>* queue_;
+  SinkWork* queue_;
   const JourneySink* sink_;
   std::unique_ptr<JourneyBatch> batch_;
 };
@@ -341,6 +266,105 @@ Status ParseFiles(const std::vector<std::string>& paths, const LogReadOptions& o
   return first_error;
 }
 
+// Reads every file into line batches that the sink's thread may parse ahead (SinkWork),
+// and correlates them in order, parsing here those it has not claimed. While the sink's
+// thread is the busier one (it had journeys waiting when a batch was offered), the next
+// lines are parsed here as they are read, as ParseFiles() does: batching them would only
+// cost. The order of the lines, their times and every count are as with ParseFiles():
+// only where the parsing happens differs.
+Status ParseFilesAhead(const std::vector<std::string>& paths, const LogReadOptions& options,
+                       LogReadStats* stats, Correlator* correlator, SinkWork* work) {
+  // Batches in flight: enough for the other thread to parse one while this thread reads
+  // the next and correlates the one before.
+  constexpr size_t kInFlight = 4;
+  // Lines parsed here, unbatched, after a batch the sink's thread was too busy to take.
+  constexpr size_t kDirectLines = 4096;
+  Record rec;
+  Event ev;
+  Status first_error;
+  DaemonCounter daemons(&stats->per_daemon);
+  ProblemCounter problems(stats);
+  StampMemo memo;
+  std::deque<std::unique_ptr<Batch>> in_flight;
+  std::vector<std::unique_ptr<Batch>> spare;
+  const auto fresh = [&spare] {
+    if (spare.empty()) return std::make_unique<Batch>();
+    std::unique_ptr<Batch> b = std::move(spare.back());
+    spare.pop_back();
+    b->Clear();
+    return b;
+  };
+  for (uint32_t file_index = 0; file_index < paths.size(); ++file_index) {
+    if (Stopped(options)) break;
+    const std::string& path = paths[file_index];
+    std::unique_ptr<ByteSource> source;
+    if (!OpenInput(path, true, stats, &first_error, &source)) continue;
+    FileCursor cursor(source->mtime(), options.forced_year);
+    cursor.span.path = path;
+    // The oldest batch, parsed, through the same steps as ParseLine().
+    const auto correlate_oldest = [&] {
+      Batch* b = in_flight.front().get();
+      work->TakeBack(b, &memo);
+      for (Batch::Item& item : b->items) {
+        ++cursor.span.lines;
+        if (item.where.text.empty()) continue;
+        NoteRecord(&cursor, stats, &item.rec);
+        if (CountEvent(item.rec, item.ev, path, item.where.line, item.where.text, options,
+                       &daemons, &problems, stats)) {
+          correlator->Add(item.rec, item.ev, item.where);
+        }
+      }
+      spare.push_back(std::move(in_flight.front()));
+      in_flight.pop_front();
+    };
+    // Returns false when the sink's thread was too busy to be offered the batch.
+    const auto send = [&](std::unique_ptr<Batch> b) {
+      const bool offered = work->Offer(b.get());
+      in_flight.push_back(std::move(b));
+      while (in_flight.size() > kInFlight) correlate_oldest();
+      return offered;
+    };
+    LineReader reader(std::move(source));
+    std::unique_ptr<Batch> batch = fresh();
+    size_t direct_left = 0;
+    std::string_view line;
+    while (!Stopped(options) && reader.Next(&line)) {
+      if (direct_left > 0) {
+        --direct_left;
+        if (ParseLine(line, path, reader.line_number(), options, &cursor, &daemons, nullptr,
+                      &problems, stats, &rec, &ev)) {
+          correlator->Add(rec, ev, LineSource{file_index, reader.line_number(), line});
+        }
+        continue;
+      }
+      std::string_view copy;
+      if (!batch->Store(line, &copy)) {
+        const bool offered = send(std::move(batch));
+        batch = fresh();
+        if (!offered) {
+          // Everything read before this line first, then this line and the next ones
+          // directly.
+          while (!in_flight.empty()) correlate_oldest();
+          direct_left = kDirectLines;
+          if (ParseLine(line, path, reader.line_number(), options, &cursor, &daemons, nullptr,
+                        &problems, stats, &rec, &ev)) {
+            correlator->Add(rec, ev, LineSource{file_index, reader.line_number(), line});
+          }
+          continue;
+        }
+        batch->Store(line, &copy);  // a line is at most 64 KiB: it fits an empty batch
+      }
+      batch->items.emplace_back();
+      batch->items.back().where = LineSource{file_index, reader.line_number(), copy};
+    }
+    if (!batch->items.empty()) send(std::move(batch));
+    // The file's span and counts are complete once its last batch is correlated.
+    while (!in_flight.empty()) correlate_oldest();
+    FinishFile(reader, &cursor, stats, &first_error);
+  }
+  return first_error;
+}
+
 // The second pass of a prefiltered read (prefilter.h): only the lines the selector can
 // want are parsed; the others are counted. Single-threaded: little is parsed.
 Status ParseSelectedFiles(const std::vector<std::string>& paths, const LogReadOptions& options,
@@ -383,10 +407,11 @@ Status ParseSelectedFiles(const std::vector<std::string>& paths, const LogReadOp
   return first_error;
 }
 
-// Feeds the correlator from `paths`: in this thread, or (threads >= 3) from another
-// thread that reads and parses while this one correlates. Same lines, same order.
+// Feeds the correlator from `paths`: in this thread (with 2, the sink's thread parsing
+// ahead through `work`), or (threads >= 3) from another thread that reads and parses
+// while this one correlates. Same lines, same order.
 Status CorrelateFiles(const std::vector<std::string>& paths, const LogReadOptions& options,
-                      Correlator* correlator, LogReadStats* stats) {
+                      Correlator* correlator, LogReadStats* stats, SinkWork* work) {
   bool from_stdin = false;
   for (const std::string& p : paths) from_stdin = from_stdin || p == "-";
   if (!options.search_words.empty() && !from_stdin) {
@@ -394,6 +419,9 @@ Status CorrelateFiles(const std::vector<std::string>& paths, const LogReadOption
     CollectCandidates(paths, &selector, options.threads);
     stats->prefiltered = true;
     return ParseSelectedFiles(paths, options, stats, correlator, &selector);
+  }
+  if (options.threads == 2 && work != nullptr) {
+    return ParseFilesAhead(paths, options, stats, correlator, work);
   }
   if (options.threads < 3) return ParseFiles(paths, options, stats, correlator, nullptr);
   Status result;
@@ -418,33 +446,24 @@ Status ReadLogs(const std::vector<std::string>& paths, const LogReadOptions& opt
                 JourneySink* sink, LogReadStats* stats) {
   if (options.threads < 2) {
     Correlator correlator(options.correlator, sink);
-    Status result = CorrelateFiles(paths, options, &correlator, stats);
+    Status result = CorrelateFiles(paths, options, &correlator, stats, nullptr);
     correlator.Finish();
     stats->correlator = correlator.stats();
     return result;
   }
   // The sink in a thread of its own, receiving the journeys in the order the correlator
-  // emits them (and, with 3, reading and parsing in another: CorrelateFiles).
-  HandOff<JourneyBatch> journeys;
-  std::thread consumer([&] {
-    while (std::unique_ptr<JourneyBatch> batch = journeys.Pop()) {
-      for (std::unique_ptr<Journey>& j : batch->journeys) {
-        sink->OnJourney(std::move(*j));
-        // Freed here, not by the thread that allocated it (HandOff::Recycle's rule):
-        // the program's allocator (mimalloc) frees another thread's memory cheaply, and
-        // this thread is the idle one for `report` (docs/BENCHMARKS.md).
-        j.reset();
-      }
-      journeys.Recycle(std::move(batch));
-    }
-  });
+  // emits them (with 2, parsing ahead when it has nothing else to do; with 3, reading and
+  // parsing in another thread: CorrelateFiles).
+  SinkWork journeys;
+  std::thread consumer([&] { journeys.Serve(sink); });
   HandOffSink hand_off(&journeys, sink);
   Correlator correlator(options.correlator, &hand_off);
-  Status result = CorrelateFiles(paths, options, &correlator, stats);
+  Status result = CorrelateFiles(paths, options, &correlator, stats, &journeys);
   correlator.Finish();
   stats->correlator = correlator.stats();
   hand_off.Flush();
   consumer.join();
+  stats->batches_parsed_ahead = journeys.parsed_ahead();
   return result;
 }
 

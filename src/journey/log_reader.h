@@ -20,6 +20,8 @@
 //        thread (journeys are handed over in batches: few objects, so little traffic
 //        between the cores). When the sink falls behind, the calling thread does the
 //        sink's Prepare() work for the batch it hands over instead of waiting for room;
+//        when the sink is idle, its thread parses batches of lines ahead of the calling
+//        thread (hand_off.h: SinkWork), which then only correlates them;
 //     3  as 2, and a third thread reads and parses while the calling thread correlates
 //        (pays with three cores or more: every line crosses between threads).
 //   Lines reach the correlator, and journeys the sink, in the same order whatever the
@@ -98,6 +100,9 @@ struct LogReadStats {
   uint64_t problems_not_kept = 0;
   bool prefiltered = false;        // search_words applied: counts cover parsed lines only
   CorrelatorStats correlator;
+  // With 2 threads, the line batches the sink's thread parsed ahead. It depends on how
+  // the threads happened to run, so no output shows it (for tests and benchmarks).
+  uint64_t batches_parsed_ahead = 0;
 };
 
 Status ReadLogs(const std::vector<std::string>& paths, const LogReadOptions& options,

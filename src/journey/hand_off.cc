@@ -1,0 +1,112 @@
+// hand_off - implementation of hand_off.h: parsing a batch, and the second thread's work.
+#include "journey/hand_off.h"
+
+#include <algorithm>
+
+#include "postfix/event_parser.h"
+
+namespace mailwhy {
+
+void Batch::Parse(StampMemo* memo) {
+  for (Item& item : items) {
+    if (item.where.text.empty()) continue;
+    ParseRecord(item.where.text, &item.rec, memo);
+    ParseEvent(item.rec, &item.ev);
+  }
+}
+
+bool SinkWork::Full() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return journeys_.size() >= kJourneyDepth;
+}
+
+void SinkWork::Push(std::unique_ptr<JourneyBatch> b) {
+  std::unique_lock<std::mutex> lock(mu_);
+  room_.wait(lock, [this] { return journeys_.size() < kJourneyDepth; });
+  journeys_.push_back(std::move(b));
+  work_.notify_one();
+}
+
+std::unique_ptr<JourneyBatch> SinkWork::Fresh() {
+  std::unique_ptr<JourneyBatch> b;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (spare_.empty()) return std::make_unique<JourneyBatch>();
+    b = std::move(spare_.back());
+    spare_.pop_back();
+  }
+  b->Clear();
+  return b;
+}
+
+bool SinkWork::Offer(Batch* b) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (journeys_.size() >= kBusyJourneys) {
+    // The sink's thread has journeys piling up: it is the busier one (`journeys`), and
+    // lines it parsed would only cross back to the other thread's cache.
+    b->state = Batch::State::kKept;
+    return false;
+  }
+  b->state = Batch::State::kRead;
+  offered_.push_back(b);
+  work_.notify_one();
+  return true;
+}
+
+void SinkWork::TakeBack(Batch* b, StampMemo* memo) {
+  {
+    std::unique_lock<std::mutex> lock(mu_);
+    if (b->state == Batch::State::kParsing || b->state == Batch::State::kParsed) {
+      room_.wait(lock, [b] { return b->state == Batch::State::kParsed; });
+      return;
+    }
+    if (b->state == Batch::State::kRead) {
+      // Still offered; being the oldest batch not taken back, it is at the front.
+      offered_.erase(std::find(offered_.begin(), offered_.end(), b));
+    }
+    b->state = Batch::State::kParsing;
+  }
+  b->Parse(memo);
+  b->state = Batch::State::kParsed;  // this thread's own again: no one else looks
+}
+
+void SinkWork::Serve(JourneySink* sink) {
+  StampMemo memo;
+  std::unique_lock<std::mutex> lock(mu_);
+  for (;;) {
+    work_.wait(lock, [this] { return !journeys_.empty() || !offered_.empty(); });
+    if (!journeys_.empty()) {
+      std::unique_ptr<JourneyBatch> batch = std::move(journeys_.front());
+      journeys_.pop_front();
+      room_.notify_all();
+      if (batch == nullptr) return;
+      lock.unlock();
+      for (std::unique_ptr<Journey>& j : batch->journeys) {
+        sink->OnJourney(std::move(*j));
+        // Freed here, not by the thread that allocated it: the program's allocator
+        // (mimalloc) frees another thread's memory cheaply, and this thread is the idle
+        // one for `report` (docs/BENCHMARKS.md).
+        j.reset();
+      }
+      lock.lock();
+      spare_.push_back(std::move(batch));
+      continue;
+    }
+    Batch* b = offered_.front();
+    offered_.pop_front();
+    b->state = Batch::State::kParsing;
+    lock.unlock();
+    b->Parse(&memo);
+    lock.lock();
+    b->state = Batch::State::kParsed;
+    ++parsed_ahead_;
+    room_.notify_all();
+  }
+}
+
+uint64_t SinkWork::parsed_ahead() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return parsed_ahead_;
+}
+
+}  // namespace mailwhy

@@ -1,0 +1,195 @@
+// hand_off_test - SinkWork: the sink's thread parses what it claims, the correlating
+// thread what it takes back unclaimed, and journeys reach the sink in order meanwhile.
+#include "journey/hand_off.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "postfix/event_parser.h"
+
+namespace mailwhy {
+namespace {
+
+const char* const kLines[] = {
+    "Dec  7 13:28:01 mail postfix/smtpd[18505]: connect from c.example.org[192.0.2.7]",
+    "",
+    "Dec  7 13:28:02 mail postfix/smtp[18832]: A17F830001CA: to=<r@example.com>, "
+    "relay=mx.example.com[198.51.100.3]:25, delay=0.75, delays=0/0.03/0.66/0.06, dsn=4.0.0, "
+    "status=deferred (host mx.example.com[198.51.100.3] said: 451 4.7.1 Greylisted (in reply "
+    "to RCPT TO command))",
+    "Dec  7 13:28:03 mail dovecot: imap-login: Login: user=<a@example.org>",
+    "no prefix at all",
+};
+
+std::unique_ptr<Batch> BatchOf(int copies) {
+  auto b = std::make_unique<Batch>();
+  for (int i = 0; i < copies; ++i) {
+    for (const char* line : kLines) {
+      std::string_view copy;
+      EXPECT_TRUE(b->Store(line, &copy));
+      b->items.emplace_back();
+      b->items.back().where.text = copy;
+    }
+  }
+  return b;
+}
+
+// Each item as ParseRecord and ParseEvent give it directly (empty lines stay unparsed).
+void ExpectParsed(const Batch& b) {
+  for (const Batch::Item& item : b.items) {
+    if (item.where.text.empty()) {
+      EXPECT_EQ(item.rec.tag, "");
+      continue;
+    }
+    Record rec;
+    Event ev;
+    ParseRecord(item.where.text, &rec);
+    ParseEvent(rec, &ev);
+    EXPECT_EQ(item.rec.tag, rec.tag) << item.where.text;
+    EXPECT_EQ(item.rec.message, rec.message) << item.where.text;
+    EXPECT_EQ(item.rec.stamp.second, rec.stamp.second) << item.where.text;
+    EXPECT_EQ(item.ev.kind, ev.kind) << item.where.text;
+    EXPECT_EQ(item.ev.qid, ev.qid) << item.where.text;
+    EXPECT_EQ(item.ev.to, ev.to) << item.where.text;
+    EXPECT_EQ(item.ev.reply.code, ev.reply.code) << item.where.text;
+  }
+}
+
+class Recorder : public JourneySink {
+ public:
+  void OnJourney(Journey&& j) override { qids.push_back(j.qid); }
+  std::vector<std::string> qids;
+};
+
+// Waits up to 20 s for the sink's thread to have parsed `n` batches.
+bool WaitForParsedAhead(SinkWork* work, uint64_t n) {
+  for (int i = 0; i < 20000 && work->parsed_ahead() < n; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  return work->parsed_ahead() == n;
+}
+
+TEST(SinkWork, TheIdleSinkThreadParsesWhatIsOffered) {
+  SinkWork work;
+  Recorder sink;
+  std::thread second([&] { work.Serve(&sink); });
+  std::vector<std::unique_ptr<Batch>> batches;
+  for (int i = 0; i < 3; ++i) {
+    batches.push_back(BatchOf(i + 1));
+    work.Offer(batches.back().get());
+  }
+  ASSERT_TRUE(WaitForParsedAhead(&work, 3));
+  StampMemo memo;
+  for (auto& b : batches) {
+    work.TakeBack(b.get(), &memo);
+    ExpectParsed(*b);
+  }
+  work.Push(nullptr);
+  second.join();
+  EXPECT_EQ(work.parsed_ahead(), 3u);
+}
+
+TEST(SinkWork, AnUnclaimedBatchIsParsedByTheThreadThatTakesItBack) {
+  SinkWork work;
+  std::vector<std::unique_ptr<Batch>> batches;
+  for (int i = 0; i < 2; ++i) {
+    batches.push_back(BatchOf(2));
+    work.Offer(batches.back().get());
+  }
+  StampMemo memo;
+  for (auto& b : batches) {
+    work.TakeBack(b.get(), &memo);
+    ExpectParsed(*b);
+  }
+  // The sink's thread, started now, finds nothing left to parse.
+  Recorder sink;
+  std::thread second([&] { work.Serve(&sink); });
+  work.Push(nullptr);
+  second.join();
+  EXPECT_EQ(work.parsed_ahead(), 0u);
+}
+
+TEST(SinkWork, LinesAreNotOfferedToASinkThreadWithJourneysPilingUp) {
+  SinkWork work;
+  std::unique_ptr<Batch> before = BatchOf(1);
+  EXPECT_TRUE(work.Offer(before.get()));
+  work.Push(work.Fresh());
+  std::unique_ptr<Batch> one_waiting = BatchOf(1);
+  EXPECT_TRUE(work.Offer(one_waiting.get()));  // one batch may wait while lines are parsed
+  work.Push(work.Fresh());
+  std::unique_ptr<Batch> kept = BatchOf(2);
+  EXPECT_FALSE(work.Offer(kept.get()));
+  StampMemo memo;
+  for (Batch* b : {before.get(), one_waiting.get(), kept.get()}) {
+    work.TakeBack(b, &memo);
+    ExpectParsed(*b);
+  }
+  Recorder sink;
+  std::thread second([&] { work.Serve(&sink); });
+  work.Push(nullptr);
+  second.join();
+  EXPECT_EQ(work.parsed_ahead(), 0u);
+}
+
+// Each batch taken back at once, so that the sink's thread is often still parsing it:
+// TakeBack() must wait for it to finish.
+TEST(SinkWork, TakingBackABatchBeingParsedWaitsForIt) {
+  SinkWork work;
+  Recorder sink;
+  std::thread second([&] { work.Serve(&sink); });
+  StampMemo memo;
+  for (int round = 0; round < 2000; ++round) {
+    std::unique_ptr<Batch> b = BatchOf(20);
+    work.Offer(b.get());
+    std::this_thread::yield();
+    work.TakeBack(b.get(), &memo);
+    ExpectParsed(*b);
+    if (::testing::Test::HasFailure()) break;
+  }
+  work.Push(nullptr);
+  second.join();
+}
+
+// Both threads busy at once, many times over: journeys arrive in order and complete,
+// every batch comes back parsed whoever parsed it.
+TEST(SinkWork, JourneysArriveInOrderWhileLinesAreParsedByEitherThread) {
+  SinkWork work;
+  Recorder sink;
+  std::thread second([&] { work.Serve(&sink); });
+  StampMemo memo;
+  std::vector<std::string> sent;
+  std::vector<std::unique_ptr<Batch>> in_flight;
+  for (int round = 0; round < 300; ++round) {
+    in_flight.push_back(BatchOf(1 + round % 7));
+    work.Offer(in_flight.back().get());
+    if (in_flight.size() > 3) {
+      work.TakeBack(in_flight.front().get(), &memo);
+      ExpectParsed(*in_flight.front());
+      in_flight.erase(in_flight.begin());
+    }
+    if (round % 3 == 0) {
+      std::unique_ptr<JourneyBatch> jb = work.Fresh();
+      for (int k = 0; k < 5; ++k) {
+        auto j = std::make_unique<Journey>();
+        j->qid = std::to_string(round) + "-" + std::to_string(k);
+        sent.push_back(j->qid);
+        jb->journeys.push_back(std::move(j));
+      }
+      work.Push(std::move(jb));
+    }
+  }
+  for (auto& b : in_flight) {
+    work.TakeBack(b.get(), &memo);
+    ExpectParsed(*b);
+  }
+  work.Push(nullptr);
+  second.join();
+  EXPECT_EQ(sink.qids, sent);
+}
+
+}  // namespace
+}  // namespace mailwhy
