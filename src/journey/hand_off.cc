@@ -57,6 +57,16 @@ void SinkWork::TakeBack(Batch* b, StampMemo* memo) {
   {
     std::unique_lock<std::mutex> lock(mu_);
     if (b->state == Batch::State::kParsing || b->state == Batch::State::kParsed) {
+      // The second thread has it: parse the next unclaimed ones meanwhile.
+      while (b->state != Batch::State::kParsed && !offered_.empty()) {
+        Batch* next = offered_.front();
+        offered_.pop_front();
+        next->state = Batch::State::kParsing;
+        lock.unlock();
+        next->Parse(memo);
+        lock.lock();
+        next->state = Batch::State::kParsed;
+      }
       room_.wait(lock, [b] { return b->state == Batch::State::kParsed; });
       return;
     }

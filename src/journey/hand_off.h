@@ -157,7 +157,8 @@ class SinkWork {
   // The lines side, the correlating thread's. Offer(): `b` is read, not parsed; the
   // second thread may parse it, unless journeys pile up for it (then Offer() returns
   // false and keeps `b` for TakeBack()). TakeBack(): `b` parsed, by the second thread
-  // (waiting for it to finish) or, when it has not claimed `b`, here with `memo`.
+  // or, when it has not claimed `b`, here with `memo`; while the second thread is still
+  // parsing `b`, this thread parses the next unclaimed batches instead of idling.
   // REQUIRES: every offered batch is taken back, in the order offered, before the end is
   // pushed.
   bool Offer(Batch* b);
