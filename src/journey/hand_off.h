@@ -101,8 +101,8 @@ class HandOff {
     return full_.size() >= kDepth;
   }
   // A used batch is emptied by the thread that fills it again (Fresh), not by the one
-  // that used it: what it holds was allocated by the filling thread, and glibc's malloc
-  // frees memory of another thread's arena much more slowly.
+  // that used it: what it holds goes back to the allocator of the thread that allocated
+  // it, which every allocator does fastest.
   void Recycle(std::unique_ptr<BatchT> b) {
     std::lock_guard<std::mutex> lock(mu_);
     free_.push_back(std::move(b));

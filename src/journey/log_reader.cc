@@ -1,15 +1,13 @@
 // log_reader - the read pipeline of one run (see log_reader.h).
 #include "journey/log_reader.h"
 
-#include <algorithm>
-#include <condition_variable>
-#include <cstring>
-#include <ctime>
 #include <deque>
 #include <memory>
-#include <mutex>
+#include <string>
 #include <thread>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "journey/hand_off.h"
 #include "journey/prefilter.h"
@@ -158,10 +156,10 @@ bool ParseLine(std::string_view line, const std::string& path, uint64_t line_num
 }
 
 // The sink as the correlator sees it when the sink runs in a thread of its own: journeys
-// are moved into batches and handed over in order; Flush() sends the last one and the end.
-// When the sink's thread is behind (the queue is full), this thread would only wait for
-// room: it prepares the batch itself instead (JourneySink::Prepare), so that the sink's
-// work is shared by both cores where the sink is the slower half (`journeys`).
+// go into batches by pointer and are handed over in order; Flush() sends the last one and
+// the end. When the sink's thread is behind (the queue is full), this thread would only
+// wait for room: it prepares the batch itself instead (JourneySink::Prepare), so that the
+// sink's work is shared by both cores where the sink is the slower half (`journeys`).
 class HandOffSink : public JourneySink {
  public:
   HandOffSink(SinkWork* queue, const JourneySink* sink)
@@ -268,7 +266,7 @@ Status ParseFiles(const std::vector<std::string>& paths, const LogReadOptions& o
 
 // Reads every file into line batches that the sink's thread may parse ahead (SinkWork),
 // and correlates them in order, parsing here those it has not claimed. While the sink's
-// thread is the busier one (it had journeys waiting when a batch was offered), the next
+// thread is the busier one (journeys piled up for it when a batch was offered), the next
 // lines are parsed here as they are read, as ParseFiles() does: batching them would only
 // cost. The order of the lines, their times and every count are as with ParseFiles():
 // only where the parsing happens differs.
