@@ -73,6 +73,21 @@ bool WaitForParsedAhead(SinkWork* work, uint64_t n) {
   return work->parsed_ahead() == n;
 }
 
+// With no thread serving yet: takes every batch back, parsed by this thread, then starts
+// the sink's thread, which must find nothing left to parse, and ends it.
+void TakeBackHereThenEnd(SinkWork* work, const std::vector<Batch*>& batches) {
+  StampMemo memo;
+  for (Batch* b : batches) {
+    work->TakeBack(b, &memo);
+    ExpectParsed(*b);
+  }
+  Recorder sink;
+  std::thread second([&] { work->Serve(&sink); });
+  work->Push(nullptr);
+  second.join();
+  EXPECT_EQ(work->parsed_ahead(), 0u);
+}
+
 TEST(SinkWork, TheIdleSinkThreadParsesWhatIsOffered) {
   SinkWork work;
   Recorder sink;
@@ -100,17 +115,7 @@ TEST(SinkWork, AnUnclaimedBatchIsParsedByTheThreadThatTakesItBack) {
     batches.push_back(BatchOf(2));
     work.Offer(batches.back().get());
   }
-  StampMemo memo;
-  for (auto& b : batches) {
-    work.TakeBack(b.get(), &memo);
-    ExpectParsed(*b);
-  }
-  // The sink's thread, started now, finds nothing left to parse.
-  Recorder sink;
-  std::thread second([&] { work.Serve(&sink); });
-  work.Push(nullptr);
-  second.join();
-  EXPECT_EQ(work.parsed_ahead(), 0u);
+  TakeBackHereThenEnd(&work, {batches[0].get(), batches[1].get()});
 }
 
 TEST(SinkWork, LinesAreNotOfferedToASinkThreadWithJourneysPilingUp) {
@@ -123,16 +128,7 @@ TEST(SinkWork, LinesAreNotOfferedToASinkThreadWithJourneysPilingUp) {
   work.Push(work.Fresh());
   std::unique_ptr<Batch> kept = BatchOf(2);
   EXPECT_FALSE(work.Offer(kept.get()));
-  StampMemo memo;
-  for (Batch* b : {before.get(), one_waiting.get(), kept.get()}) {
-    work.TakeBack(b, &memo);
-    ExpectParsed(*b);
-  }
-  Recorder sink;
-  std::thread second([&] { work.Serve(&sink); });
-  work.Push(nullptr);
-  second.join();
-  EXPECT_EQ(work.parsed_ahead(), 0u);
+  TakeBackHereThenEnd(&work, {before.get(), one_waiting.get(), kept.get()});
 }
 
 // Each batch taken back at once, so that the sink's thread is often still parsing it:

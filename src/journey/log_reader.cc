@@ -323,16 +323,20 @@ Status ParseFilesAhead(const std::vector<std::string>& paths, const LogReadOptio
       return offered;
     };
     LineReader reader(std::move(source));
+    // A line parsed here as it is read, unbatched.
+    const auto correlate_directly = [&](std::string_view line) {
+      if (ParseLine(line, path, reader.line_number(), options, &cursor, &daemons, nullptr,
+                    &problems, stats, &rec, &ev)) {
+        correlator->Add(rec, ev, LineSource{file_index, reader.line_number(), line});
+      }
+    };
     std::unique_ptr<Batch> batch = fresh();
     size_t direct_left = 0;
     std::string_view line;
     while (!Stopped(options) && reader.Next(&line)) {
       if (direct_left > 0) {
         --direct_left;
-        if (ParseLine(line, path, reader.line_number(), options, &cursor, &daemons, nullptr,
-                      &problems, stats, &rec, &ev)) {
-          correlator->Add(rec, ev, LineSource{file_index, reader.line_number(), line});
-        }
+        correlate_directly(line);
         continue;
       }
       std::string_view copy;
@@ -344,10 +348,7 @@ Status ParseFilesAhead(const std::vector<std::string>& paths, const LogReadOptio
           // directly.
           while (!in_flight.empty()) correlate_oldest();
           direct_left = kDirectLines;
-          if (ParseLine(line, path, reader.line_number(), options, &cursor, &daemons, nullptr,
-                        &problems, stats, &rec, &ev)) {
-            correlator->Add(rec, ev, LineSource{file_index, reader.line_number(), line});
-          }
+          correlate_directly(line);
           continue;
         }
         batch->Store(line, &copy);  // a line is at most 64 KiB: it fits an empty batch
