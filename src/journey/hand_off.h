@@ -38,25 +38,29 @@
 #include "postfix/event.h"
 #include "syslog/prefix_parser.h"
 #include "syslog/record.h"
+#include "util/line_reader.h"
 
 namespace mailwhy {
 
 // Lines on their way between threads, in order: parsed by the reading thread for the
 // correlating one (--threads 3), or read by the correlating thread and parsed by whichever
 // thread gets to them first (parse-ahead, --threads 2). The batch owns a copy of its
-// lines, since records and events are views into them. Small enough that a batch's
-// parsed lines (about 1 KB each) stay in the caches between the two threads.
+// lines, since records and events are views into them. Small enough (kBytes of lines)
+// that a batch's parsed lines (about 1 KB each) stay in the caches between the two
+// threads; an empty batch still takes the longest line a LineReader returns.
 struct Batch {
   static constexpr size_t kBytes = 32 * 1024;
+  static constexpr size_t kLongestLine = LineReader::kDefaultMaxLine;
   struct Item {
     Record rec;
     Event ev;
     LineSource where;
   };
-  Batch() : bytes(new char[kBytes]) {}
-  // Copies `line` into the batch; false when it does not fit (the batch is full).
+  Batch() : bytes(new char[kBytes + kLongestLine]) {}
+  // Copies `line` into the batch; false when the batch holds lines and this one would
+  // take it past kBytes (the batch is full). REQUIRES: line.size() <= kLongestLine.
   bool Store(std::string_view line, std::string_view* copy) {
-    if (used + line.size() > kBytes) return false;
+    if (used != 0 && used + line.size() > kBytes) return false;
     std::memcpy(bytes.get() + used, line.data(), line.size());
     *copy = std::string_view(bytes.get() + used, line.size());
     used += line.size();

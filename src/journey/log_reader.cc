@@ -244,7 +244,7 @@ Status ParseFiles(const std::vector<std::string>& paths, const LogReadOptions& o
       if (!batch->Store(line, &copy)) {
         queue->Push(std::move(batch));
         batch = queue->Fresh();
-        batch->Store(line, &copy);  // a line is at most 64 KiB: it fits an empty batch
+        batch->Store(line, &copy);  // an empty batch takes any line (Batch::kLongestLine)
       }
       batch->items.emplace_back();
       Batch::Item& item = batch->items.back();
@@ -351,7 +351,7 @@ Status ParseFilesAhead(const std::vector<std::string>& paths, const LogReadOptio
           correlate_directly(line);
           continue;
         }
-        batch->Store(line, &copy);  // a line is at most 64 KiB: it fits an empty batch
+        batch->Store(line, &copy);  // an empty batch takes any line (Batch::kLongestLine)
       }
       batch->items.emplace_back();
       batch->items.back().where = LineSource{file_index, reader.line_number(), copy};

@@ -199,6 +199,10 @@ TEST_F(LogReaderTest, TwoThreadsGiveExactlyTheSameJourneysAsOne) {
                           "does not resolve to address 192.0.2.1\n");
     }
   }
+  // A line longer than a batch's share of lines (32 KB): it must travel whole.
+  const size_t middle = text.find('\n', text.size() / 2) + 1;
+  text.insert(middle, "Dec  7 00:00:00 mail postfix/smtpd[1]: warning: " + std::string(40000, 'x') +
+                          "\n");
   std::string path = Write("many.log", text);
   std::string second = Write("more.log", ManyMessages(50));
   // A gzip copy too: with threads it is decompressed ahead in a thread of its own.

@@ -31,7 +31,8 @@ namespace mailwhy {
 
 class LineReader {
  public:
-  explicit LineReader(std::unique_ptr<ByteSource> source, size_t max_line = 64 * 1024);
+  static constexpr size_t kDefaultMaxLine = 64 * 1024;
+  explicit LineReader(std::unique_ptr<ByteSource> source, size_t max_line = kDefaultMaxLine);
   ~LineReader();
   LineReader(const LineReader&) = delete;
   LineReader& operator=(const LineReader&) = delete;
