@@ -40,6 +40,12 @@ std::unique_ptr<JourneyBatch> SinkWork::Fresh() {
 }
 
 bool SinkWork::Offer(Batch* b) {
+  // A batch filled by its line limit with little text (empty or very short lines, as in
+  // damaged input) is not worth waking the other thread for.
+  if (b->used < Batch::kBytes / 4) {
+    b->state = Batch::State::kKept;
+    return false;
+  }
   std::lock_guard<std::mutex> lock(mu_);
   if (journeys_.size() >= kBusyJourneys) {
     // The sink's thread has journeys piling up: it is the busier one (`journeys`), and

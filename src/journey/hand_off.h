@@ -45,11 +45,14 @@ namespace mailwhy {
 // Lines on their way between threads, in order: parsed by the reading thread for the
 // correlating one (--threads 3), or read by the correlating thread and parsed by whichever
 // thread gets to them first (parse-ahead, --threads 2). The batch owns a copy of its
-// lines, since records and events are views into them. Small enough (kBytes of lines)
-// that a batch's parsed lines (about 1 KB each) stay in the caches between the two
-// threads; an empty batch still takes the longest line a LineReader returns.
+// lines, since records and events are views into them. Small enough (kBytes of lines,
+// at most kMaxLines lines) that a batch's parsed lines (about 1 KB each) stay in the
+// caches between the two threads; an empty batch still takes the longest line a
+// LineReader returns. The line limit also bounds memory when lines are short: a file of
+// empty lines would otherwise fill one batch without end.
 struct Batch {
   static constexpr size_t kBytes = 32 * 1024;
+  static constexpr size_t kMaxLines = 512;
   static constexpr size_t kLongestLine = LineReader::kDefaultMaxLine;
   struct Item {
     Record rec;
@@ -57,10 +60,11 @@ struct Batch {
     LineSource where;
   };
   Batch() : bytes(new char[kBytes + kLongestLine]) {}
-  // Copies `line` into the batch; false when the batch holds lines and this one would
-  // take it past kBytes (the batch is full). REQUIRES: line.size() <= kLongestLine.
+  // Copies `line` into the batch; false when the batch is full: it holds kMaxLines
+  // lines, or it holds lines and this one would take it past kBytes. The caller adds an
+  // item per stored line. REQUIRES: line.size() <= kLongestLine.
   bool Store(std::string_view line, std::string_view* copy) {
-    if (used != 0 && used + line.size() > kBytes) return false;
+    if (items.size() >= kMaxLines || (used != 0 && used + line.size() > kBytes)) return false;
     std::memcpy(bytes.get() + used, line.data(), line.size());
     *copy = std::string_view(bytes.get() + used, line.size());
     used += line.size();
@@ -159,10 +163,11 @@ class SinkWork {
   std::unique_ptr<JourneyBatch> Fresh();
 
   // The lines side, the correlating thread's. Offer(): `b` is read, not parsed; the
-  // second thread may parse it, unless journeys pile up for it (then Offer() returns
-  // false and keeps `b` for TakeBack()). TakeBack(): `b` parsed, by the second thread
-  // or, when it has not claimed `b`, here with `memo`; while the second thread is still
-  // parsing `b`, this thread parses the next unclaimed batches instead of idling.
+  // second thread may parse it, unless journeys pile up for it or `b` holds less than a
+  // quarter of Batch::kBytes (then Offer() returns false and keeps `b` for TakeBack()).
+  // TakeBack(): `b` parsed, by the second thread or, when it has not claimed `b`, here
+  // with `memo`; while the second thread is still parsing `b`, this thread parses the
+  // next unclaimed batches instead of idling.
   // REQUIRES: every offered batch is taken back, in the order offered, before the end is
   // pushed.
   bool Offer(Batch* b);

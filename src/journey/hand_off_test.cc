@@ -25,8 +25,11 @@ const char* const kLines[] = {
     "no prefix at all",
 };
 
-std::unique_ptr<Batch> BatchOf(int copies) {
+// kLines `copies` times; with `thin`, as they are, else after 20 copies more: enough
+// text (a quarter of Batch::kBytes) for a batch to be worth offering.
+std::unique_ptr<Batch> BatchOf(int copies, bool thin = false) {
   auto b = std::make_unique<Batch>();
+  if (!thin) copies += 20;
   for (int i = 0; i < copies; ++i) {
     for (const char* line : kLines) {
       std::string_view copy;
@@ -64,6 +67,32 @@ class Recorder : public JourneySink {
   void OnJourney(Journey&& j) override { qids.push_back(j.qid); }
   std::vector<std::string> qids;
 };
+
+// A batch is full at kBytes of lines or kMaxLines lines, whichever comes first, and an
+// empty batch takes the longest line there is.
+TEST(Batch, FillsUpByBytesOrByLines) {
+  Batch b;
+  std::string_view copy;
+  for (size_t i = 0; i < Batch::kMaxLines; ++i) {
+    ASSERT_TRUE(b.Store("", &copy)) << i;  // empty lines take no bytes, still a line each
+    b.items.emplace_back();
+  }
+  EXPECT_FALSE(b.Store("", &copy));
+  b.Clear();
+  const std::string longest(Batch::kLongestLine, 'x');
+  ASSERT_TRUE(b.Store(longest, &copy));
+  EXPECT_EQ(copy, longest);
+  b.items.emplace_back();
+  EXPECT_FALSE(b.Store("x", &copy));
+  b.Clear();
+  const std::string line(1000, 'y');
+  size_t stored = 0;
+  while (b.Store(line, &copy)) {
+    b.items.emplace_back();
+    ++stored;
+  }
+  EXPECT_EQ(stored, Batch::kBytes / line.size());
+}
 
 // Waits up to 20 s for the sink's thread to have parsed `n` batches.
 bool WaitForParsedAhead(SinkWork* work, uint64_t n) {
@@ -116,6 +145,17 @@ TEST(SinkWork, AnUnclaimedBatchIsParsedByTheThreadThatTakesItBack) {
     work.Offer(batches.back().get());
   }
   TakeBackHereThenEnd(&work, {batches[0].get(), batches[1].get()});
+}
+
+TEST(SinkWork, ABatchOfLittleTextIsNotOffered) {
+  SinkWork work;
+  std::unique_ptr<Batch> thin = BatchOf(2, true);
+  ASSERT_LT(thin->used, Batch::kBytes / 4);
+  EXPECT_FALSE(work.Offer(thin.get()));
+  std::unique_ptr<Batch> full = BatchOf(0);
+  ASSERT_GE(full->used, Batch::kBytes / 4);
+  EXPECT_TRUE(work.Offer(full.get()));
+  TakeBackHereThenEnd(&work, {thin.get(), full.get()});
 }
 
 TEST(SinkWork, LinesAreNotOfferedToASinkThreadWithJourneysPilingUp) {
