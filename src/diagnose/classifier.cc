@@ -158,6 +158,23 @@ Status Classifier::FromRuleSet(RuleSet rules, std::shared_ptr<const Classifier>*
   }
   Status s = c->matcher_.Compile();
   if (!s.ok()) return s;
+  c->rule_words_ = (c->compiled_.size() + 63) / 64;
+  c->rules_without_pattern_.assign(c->rule_words_, 0);
+  c->rules_by_pattern_.assign(c->matcher_.size() * c->rule_words_, 0);
+  for (size_t i = 0; i < c->compiled_.size(); ++i) {
+    const CompiledRule& cr = c->compiled_[i];
+    const uint64_t bit = uint64_t{1} << (i & 63);
+    const auto needs = [&](uint32_t pattern) {
+      c->rules_by_pattern_[pattern * c->rule_words_ + i / 64] |= bit;
+    };
+    if (!cr.all.empty()) {
+      needs(cr.all.front());
+    } else if (!cr.any.empty()) {
+      for (uint32_t pattern : cr.any) needs(pattern);
+    } else {
+      c->rules_without_pattern_[i / 64] |= bit;
+    }
+  }
   *out = std::move(c);
   return Status::Ok();
 }
@@ -226,12 +243,21 @@ Verdict Classifier::Classify(const FailureFacts& f) const {
   matcher_.Scan(p.norm.text, &p.bits);
   p.provider = DetectProvider(p);
 
+  // The rules the text's patterns leave possible, tried in order.
+  std::vector<uint64_t> candidates(rules_without_pattern_);
+  p.bits.ForEachSet([&](uint32_t pattern) {
+    const uint64_t* rules = &rules_by_pattern_[pattern * rule_words_];
+    for (size_t w = 0; w < rule_words_; ++w) candidates[w] |= rules[w];
+  });
   Verdict v;
   const CompiledRule* hit = nullptr;
-  for (const auto& cr : compiled_) {
-    if (Matches(cr, p)) {
-      hit = &cr;
-      break;
+  for (size_t w = 0; w < rule_words_ && hit == nullptr; ++w) {
+    for (uint64_t x = candidates[w]; x != 0; x &= x - 1) {
+      const CompiledRule& cr = compiled_[w * 64 + static_cast<size_t>(__builtin_ctzll(x))];
+      if (Matches(cr, p)) {
+        hit = &cr;
+        break;
+      }
     }
   }
   v.provider = p.provider;

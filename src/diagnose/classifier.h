@@ -90,6 +90,13 @@ class Classifier {
   RuleSet rules_;
   Matcher matcher_;
   std::vector<CompiledRule> compiled_;
+  // Which rules a text can match, by the patterns found in it, so that Classify() tries
+  // only those (in their order) instead of every rule. One bit per index into compiled_,
+  // rule_words_ words per set: the rules that need no pattern, and per pattern the rules
+  // that cannot match without it (a rule's first `all` pattern, else each of its `any`).
+  size_t rule_words_ = 0;
+  std::vector<uint64_t> rules_without_pattern_;
+  std::vector<uint64_t> rules_by_pattern_;  // pattern id * rule_words_ + word
   std::vector<CompiledProvider> providers_;
   // Each provider's relay and domain suffixes, to the first provider (index into
   // providers_) that lists it: a host is looked up once per label, not compared with

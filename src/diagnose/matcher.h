@@ -54,6 +54,15 @@ class PatternBits {
   void Reset(size_t n) { words_.assign((n + 63) / 64, 0); }
   void Set(uint32_t id) { words_[id >> 6] |= uint64_t{1} << (id & 63); }
   bool Test(uint32_t id) const { return (words_[id >> 6] >> (id & 63)) & 1; }
+  // Calls f(id) for each id that is set, in increasing order.
+  template <class F>
+  void ForEachSet(F f) const {
+    for (size_t w = 0; w < words_.size(); ++w) {
+      for (uint64_t x = words_[w]; x != 0; x &= x - 1) {
+        f(static_cast<uint32_t>(w * 64 + static_cast<size_t>(__builtin_ctzll(x))));
+      }
+    }
+  }
 
  private:
   std::vector<uint64_t> words_;

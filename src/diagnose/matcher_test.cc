@@ -68,6 +68,16 @@ class MatcherTest : public ::testing::Test {
   bool had_ = false;
 };
 
+TEST(PatternBits, ForEachSetVisitsEverySetIdInOrder) {
+  PatternBits bits;
+  bits.Reset(200);
+  const std::vector<uint32_t> set = {0, 1, 63, 64, 65, 127, 128, 199};
+  for (uint32_t id : set) bits.Set(id);
+  std::vector<uint32_t> seen;
+  bits.ForEachSet([&](uint32_t id) { seen.push_back(id); });
+  EXPECT_EQ(seen, set);
+}
+
 TEST_F(MatcherTest, SamePhraseIsOnePattern) {
   Matcher m;
   EXPECT_EQ(m.AddLiteral("user unknown"), m.AddLiteral("user unknown"));
