@@ -10,6 +10,8 @@
 //   (matcher.h), finds the provider the delivery went to ([[provider]] tables: relay host
 //   suffix, then recipient domain, then a marker phrase in the text), and tries the rules
 //   in precedence order (rule_set.h); the first rule whose conditions all hold decides.
+//   Rules whose patterns the text lacks are skipped without a look (an index from each
+//   pattern to the rules that need it), which decides nothing: they could not hold.
 //   The built-in rules end with `fallback.onhold` (there is text, nothing decided) and
 //   `fallback.undefined` (no text at all), so every input gets a verdict.
 //
