@@ -80,8 +80,10 @@ struct Batch {
   std::unique_ptr<char[]> bytes;
   size_t used = 0;
   std::vector<Item> items;
+  // Parse-ahead only, guarded by SinkWork's mutex: offered and unclaimed (kRead), not
+  // offered (kKept: the thread that takes it back parses it), being parsed, parsed.
   enum class State : uint8_t { kRead, kKept, kParsing, kParsed };
-  State state = State::kRead;  // parse-ahead only; guarded by SinkWork's mutex
+  State state = State::kRead;
 };
 
 // A bounded hand-over of batches between two threads, in order; a null batch marks the
