@@ -27,18 +27,6 @@ void SinkWork::Push(std::unique_ptr<JourneyBatch> b) {
   work_.notify_one();
 }
 
-std::unique_ptr<JourneyBatch> SinkWork::Fresh() {
-  std::unique_ptr<JourneyBatch> b;
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    if (spare_.empty()) return std::make_unique<JourneyBatch>();
-    b = std::move(spare_.back());
-    spare_.pop_back();
-  }
-  b->Clear();
-  return b;
-}
-
 bool SinkWork::Offer(Batch* b) {
   // A batch filled by its line limit with little text (empty or very short lines, as in
   // damaged input) is not worth waking the other thread for.
@@ -104,8 +92,8 @@ void SinkWork::Serve(JourneySink* sink) {
         // one for `report` (docs/BENCHMARKS.md).
         j.reset();
       }
+      spares_.Put(std::move(batch));
       lock.lock();
-      spare_.push_back(std::move(batch));
       continue;
     }
     Batch* b = offered_.front();

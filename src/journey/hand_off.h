@@ -11,6 +11,7 @@
 //   line by line or journey by journey, and always in order:
 //     Batch         lines with room for their parsed record and event; owns a copy of
 //                   the lines, since records and events are views into them;
+//     Spares        used batches, kept for reuse;
 //     HandOff       a bounded queue of batches (--threads 3: parsed lines from the
 //                   reading thread to the correlating one);
 //     JourneyBatch  finished journeys, by pointer;
@@ -86,8 +87,36 @@ struct Batch {
   State state = State::kRead;
 };
 
+// Used batches kept for reuse, so that the steady state allocates nothing. A batch is
+// emptied by the thread that takes it again (Fresh), not by the one that gives it back
+// (Put): what it holds goes back to the allocator of the thread that allocated it, which
+// every allocator does fastest. Either side may be any thread.
+template <typename BatchT>
+class Spares {
+ public:
+  void Put(std::unique_ptr<BatchT> b) {
+    std::lock_guard<std::mutex> lock(mu_);
+    free_.push_back(std::move(b));
+  }
+  std::unique_ptr<BatchT> Fresh() {
+    std::unique_ptr<BatchT> b;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (free_.empty()) return std::make_unique<BatchT>();
+      b = std::move(free_.back());
+      free_.pop_back();
+    }
+    b->Clear();
+    return b;
+  }
+
+ private:
+  std::mutex mu_;
+  std::vector<std::unique_ptr<BatchT>> free_;
+};
+
 // A bounded hand-over of batches between two threads, in order; a null batch marks the
-// end. Used batches come back through Recycle(), so the steady state allocates nothing.
+// end. Used batches come back through Recycle() (Spares).
 template <typename BatchT>
 class HandOff {
  public:
@@ -110,31 +139,15 @@ class HandOff {
     std::lock_guard<std::mutex> lock(mu_);
     return full_.size() >= kDepth;
   }
-  // A used batch is emptied by the thread that fills it again (Fresh), not by the one
-  // that used it: what it holds goes back to the allocator of the thread that allocated
-  // it, which every allocator does fastest.
-  void Recycle(std::unique_ptr<BatchT> b) {
-    std::lock_guard<std::mutex> lock(mu_);
-    free_.push_back(std::move(b));
-  }
-  std::unique_ptr<BatchT> Fresh() {
-    std::unique_ptr<BatchT> b;
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      if (free_.empty()) return std::make_unique<BatchT>();
-      b = std::move(free_.back());
-      free_.pop_back();
-    }
-    b->Clear();
-    return b;
-  }
+  void Recycle(std::unique_ptr<BatchT> b) { spares_.Put(std::move(b)); }
+  std::unique_ptr<BatchT> Fresh() { return spares_.Fresh(); }
 
  private:
   static constexpr size_t kDepth = 4;
   std::mutex mu_;
   std::condition_variable ready_, room_;
   std::deque<std::unique_ptr<BatchT>> full_;
-  std::vector<std::unique_ptr<BatchT>> free_;
+  Spares<BatchT> spares_;
 };
 
 using BatchQueue = HandOff<Batch>;
@@ -162,7 +175,7 @@ class SinkWork {
   // Push() would wait for room; a null batch is the end, after which Serve() returns.
   bool Full();
   void Push(std::unique_ptr<JourneyBatch> b);
-  std::unique_ptr<JourneyBatch> Fresh();
+  std::unique_ptr<JourneyBatch> Fresh() { return spares_.Fresh(); }
 
   // The lines side, the correlating thread's. Offer(): `b` is read, not parsed; the
   // second thread may parse it, unless journeys pile up for it or `b` holds less than a
@@ -193,7 +206,7 @@ class SinkWork {
   std::condition_variable work_;  // the second thread waits for journeys or lines
   std::condition_variable room_;  // the correlating thread waits for room or a parsed batch
   std::deque<std::unique_ptr<JourneyBatch>> journeys_;
-  std::vector<std::unique_ptr<JourneyBatch>> spare_;
+  Spares<JourneyBatch> spares_;
   std::deque<Batch*> offered_;    // read, unclaimed, oldest first
   uint64_t parsed_ahead_ = 0;
 };

@@ -84,7 +84,9 @@ bool Stopped(const LogReadOptions& options) {
 
 // Per-file state of the parsing half.
 struct FileCursor {
-  explicit FileCursor(int64_t mtime, int forced_year) : times(mtime, forced_year) {}
+  FileCursor(const std::string& path, int64_t mtime, int forced_year) : times(mtime, forced_year) {
+    span.path = path;
+  }
   StampMemo stamps;
   TimeResolver times;
   FileSpan span;
@@ -228,8 +230,7 @@ Status ParseFiles(const std::vector<std::string>& paths, const LogReadOptions& o
     const std::string& path = paths[file_index];
     std::unique_ptr<ByteSource> source;
     if (!OpenInput(path, options.threads >= 2, stats, &first_error, &source)) continue;
-    FileCursor cursor(source->mtime(), options.forced_year);
-    cursor.span.path = path;
+    FileCursor cursor(path, source->mtime(), options.forced_year);
     LineReader reader(std::move(source));
     std::string_view line;
     while (!Stopped(options) && reader.Next(&line)) {
@@ -284,21 +285,13 @@ Status ParseFilesAhead(const std::vector<std::string>& paths, const LogReadOptio
   ProblemCounter problems(stats);
   StampMemo memo;
   std::deque<std::unique_ptr<Batch>> in_flight;
-  std::vector<std::unique_ptr<Batch>> spare;
-  const auto fresh = [&spare] {
-    if (spare.empty()) return std::make_unique<Batch>();
-    std::unique_ptr<Batch> b = std::move(spare.back());
-    spare.pop_back();
-    b->Clear();
-    return b;
-  };
+  Spares<Batch> spares;
   for (uint32_t file_index = 0; file_index < paths.size(); ++file_index) {
     if (Stopped(options)) break;
     const std::string& path = paths[file_index];
     std::unique_ptr<ByteSource> source;
     if (!OpenInput(path, true, stats, &first_error, &source)) continue;
-    FileCursor cursor(source->mtime(), options.forced_year);
-    cursor.span.path = path;
+    FileCursor cursor(path, source->mtime(), options.forced_year);
     // The oldest batch, parsed, through the same steps as ParseLine().
     const auto correlate_oldest = [&] {
       Batch* b = in_flight.front().get();
@@ -312,7 +305,7 @@ Status ParseFilesAhead(const std::vector<std::string>& paths, const LogReadOptio
           correlator->Add(item.rec, item.ev, item.where);
         }
       }
-      spare.push_back(std::move(in_flight.front()));
+      spares.Put(std::move(in_flight.front()));
       in_flight.pop_front();
     };
     // Returns false when the sink's thread was too busy to be offered the batch.
@@ -330,7 +323,7 @@ Status ParseFilesAhead(const std::vector<std::string>& paths, const LogReadOptio
         correlator->Add(rec, ev, LineSource{file_index, reader.line_number(), line});
       }
     };
-    std::unique_ptr<Batch> batch = fresh();
+    std::unique_ptr<Batch> batch = spares.Fresh();
     size_t direct_left = 0;
     std::string_view line;
     while (!Stopped(options) && reader.Next(&line)) {
@@ -342,7 +335,7 @@ Status ParseFilesAhead(const std::vector<std::string>& paths, const LogReadOptio
       std::string_view copy;
       if (!batch->Store(line, &copy)) {
         const bool offered = send(std::move(batch));
-        batch = fresh();
+        batch = spares.Fresh();
         if (!offered) {
           // Everything read before this line first, then this line and the next ones
           // directly.
@@ -381,8 +374,7 @@ Status ParseSelectedFiles(const std::vector<std::string>& paths, const LogReadOp
     const std::string& path = paths[file_index];
     std::unique_ptr<ByteSource> source;
     if (!OpenInput(path, false, stats, &first_error, &source)) continue;
-    FileCursor cursor(source->mtime(), options.forced_year);
-    cursor.span.path = path;
+    FileCursor cursor(path, source->mtime(), options.forced_year);
     SelectedLineReader reader(std::move(source), selector);
     reader.set_select_all(true);  // until the file's first time is known
     std::string_view line;

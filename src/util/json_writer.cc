@@ -16,6 +16,10 @@ namespace mailwhy {
 
 namespace {
 
+// A byte JSON text cannot take as it is (an escape), or must check (UTF-8): controls,
+// '"', '\\', DEL and every byte >= 0x80.
+inline bool StopsCopy(unsigned char c) { return c < 0x20 || c == '"' || c == '\\' || c >= 0x7F; }
+
 // The offset of the first byte in the 16 bytes at p that the fast copy must stop at, or
 // 16 when there is none: controls, '"', '\\', DEL and every byte >= 0x80 (which must be
 // checked as UTF-8). With SSE2 a signed compare with 0x20 catches both the controls and
@@ -30,8 +34,7 @@ inline size_t FirstStopIn16(const unsigned char* p) {
   return mask == 0 ? 16 : static_cast<size_t>(__builtin_ctz(mask));
 #else
   for (size_t k = 0; k < 16; ++k) {
-    const unsigned char c = p[k];
-    if (c < 0x20 || c == '"' || c == '\\' || c >= 0x7F) return k;
+    if (StopsCopy(p[k])) return k;
   }
   return 16;
 #endif
@@ -55,8 +58,7 @@ size_t CleanPrefixLength(std::string_view s) {
     return k == 16 ? n : n - 16 + k;
   }
   for (; i < n; ++i) {
-    const unsigned char c = p[i];
-    if (c < 0x20 || c == '"' || c == '\\' || c >= 0x7F) return i;
+    if (StopsCopy(p[i])) return i;
   }
   return n;
 }
