@@ -153,9 +153,9 @@ class HandOff {
 using BatchQueue = HandOff<Batch>;
 
 // Finished journeys on their way from the correlating thread to the sink's thread, by
-// pointer: moving a journey costs as much as correlating a line. The sink's thread frees
-// each journey once the sink has it (SinkWork::Serve), so the batch the
-// correlating thread empties again holds only null pointers.
+// pointer: moving a journey costs as much as correlating a line. The journeys go back
+// with the used batch and are freed by the correlating thread, which allocated them,
+// when it empties the batch to fill it again.
 struct JourneyBatch {
   static constexpr size_t kJourneys = 64;
   void Clear() { journeys.clear(); }
