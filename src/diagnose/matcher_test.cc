@@ -2,7 +2,6 @@
 // database must scan exactly like a freshly compiled one, and a damaged one is rebuilt).
 #include "diagnose/matcher.h"
 
-#include <dirent.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -12,33 +11,15 @@
 
 #include <gtest/gtest.h>
 
+#include "util/cache_dir_testing.h"
+
 namespace mailwhy {
 namespace {
 
 class MatcherTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    if (const char* old = std::getenv("MAILWHY_CACHE_DIR")) saved_ = old, had_ = true;
-    char tmpl[] = "/tmp/mailwhy-matcher-test-XXXXXX";
-    ASSERT_NE(::mkdtemp(tmpl), nullptr);
-    dir_ = tmpl;
-    ::setenv("MAILWHY_CACHE_DIR", dir_.c_str(), 1);
-  }
-  void TearDown() override {
-    if (had_) ::setenv("MAILWHY_CACHE_DIR", saved_.c_str(), 1);
-    else ::unsetenv("MAILWHY_CACHE_DIR");
-    std::system(("rm -rf '" + dir_ + "'").c_str());
-  }
-  std::vector<std::string> CacheFiles() {
-    std::vector<std::string> names;
-    DIR* d = ::opendir(dir_.c_str());
-    if (d == nullptr) return names;
-    while (dirent* e = ::readdir(d)) {
-      if (e->d_name[0] != '.') names.push_back(e->d_name);
-    }
-    ::closedir(d);
-    return names;
-  }
+  void SetUp() override { ASSERT_TRUE(cache_.ok()); }
+  std::vector<std::string> CacheFiles() const { return cache_.Files(); }
 
   struct Ids {
     uint32_t unknown, ordered, regex;
@@ -64,8 +45,7 @@ class MatcherTest : public ::testing::Test {
     EXPECT_FALSE(bits.Test(ids.ordered));
   }
 
-  std::string dir_, saved_;
-  bool had_ = false;
+  ScopedCacheDir cache_;
 };
 
 TEST(PatternBits, ForEachSetVisitsEverySetIdInOrder) {
@@ -114,7 +94,7 @@ TEST_F(MatcherTest, DamagedCacheIsRebuilt) {
   }
   std::vector<std::string> files = CacheFiles();
   ASSERT_EQ(files.size(), 1u);
-  std::string path = dir_ + "/" + files[0];
+  std::string path = cache_.path() + "/" + files[0];
   {
     std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
     f.seekp(40);

@@ -13,6 +13,7 @@
 #include <toml++/toml.h>
 
 #include "diagnose/embedded_rules.h"
+#include "diagnose/rule_cache.h"
 #include "diagnose/matcher.h"
 #include "diagnose/normalize.h"
 #include "util/ascii.h"
@@ -667,7 +668,12 @@ Status LoadRules(const RuleLoadOptions& options, RuleSet* out) {
     Status s = ReadRuleDir(dir, &files);
     if (!s.ok()) return s;
   }
-  return LoadRuleFiles(std::move(files), out);
+  // Parsed once, then read back from the cache directory (rule_cache.h).
+  const std::string cache_name = RuleCacheName(files);
+  if (!cache_name.empty() && ReadCachedRuleSet(cache_name, out)) return Status::Ok();
+  Status s = LoadRuleFiles(std::move(files), out);
+  if (s.ok() && !cache_name.empty()) WriteCachedRuleSet(cache_name, *out);
+  return s;
 }
 
 }  // namespace mailwhy

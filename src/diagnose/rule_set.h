@@ -121,6 +121,8 @@ class RuleSet {
 
  private:
   friend Status LoadRuleFiles(std::vector<RuleFile> files, RuleSet* out);
+  friend std::string EncodeRuleSet(const RuleSet& set);          // rule_cache.h
+  friend bool DecodeRuleSet(std::string_view bytes, RuleSet* out);
   std::vector<std::shared_ptr<const Rule>> rules_;
   std::vector<Provider> providers_;
   std::vector<std::shared_ptr<const FindingRule>> findings_;

@@ -12,25 +12,16 @@
 
 #include <gtest/gtest.h>
 
+#include "util/cache_dir_testing.h"
+
 namespace mailwhy {
 namespace {
 
-// Points MAILWHY_CACHE_DIR at a fresh directory for one test and restores it after.
+// A fresh cache directory per test, one level deeper than the temporary directory so
+// that its creation is tested too.
 class CacheFileTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    if (const char* old = std::getenv("MAILWHY_CACHE_DIR")) saved_ = old, had_ = true;
-    char tmpl[] = "/tmp/mailwhy-cache-test-XXXXXX";
-    ASSERT_NE(::mkdtemp(tmpl), nullptr);
-    root_ = tmpl;
-    dir_ = root_ + "/sub/cache";  // created on first use
-    ::setenv("MAILWHY_CACHE_DIR", dir_.c_str(), 1);
-  }
-  void TearDown() override {
-    if (had_) ::setenv("MAILWHY_CACHE_DIR", saved_.c_str(), 1);
-    else ::unsetenv("MAILWHY_CACHE_DIR");
-    std::system(("rm -rf '" + root_ + "'").c_str());
-  }
+  void SetUp() override { ASSERT_TRUE(cache_.ok()); }
   std::string Slurp(const std::string& name) {
     std::ifstream in(dir_ + "/" + name, std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(in), {});
@@ -40,8 +31,9 @@ class CacheFileTest : public ::testing::Test {
     out << bytes;
   }
 
-  std::string root_, dir_, saved_;
-  bool had_ = false;
+  ScopedCacheDir cache_{"sub/cache"};  // created on first use
+  const std::string& root_ = cache_.root();
+  const std::string& dir_ = cache_.path();
 };
 
 TEST(FingerprintTest, DependsOnEveryValueAndItsBoundaries) {
