@@ -162,6 +162,11 @@ TEST(Details, ExtractionFunctions) {
   EXPECT_EQ(ExtractUrl("see https://a.example/x?ip=1.2.3.4; more"), "https://a.example/x?ip=1.2.3.4");
   EXPECT_EQ(ExtractUrl("visit http://a.example/b."), "http://a.example/b");
   EXPECT_EQ(ExtractUrl("no url"), "");
+  EXPECT_EQ(ExtractUrl("SEE HTTPS://A.example/x"), "HTTPS://A.example/x");
+  EXPECT_EQ(ExtractUrl("the http proxy; https://a.example/q http://b.example/"),
+            "https://a.example/q");  // the first that is a URL
+  EXPECT_EQ(ExtractUrl("http://a.example/ then https://b.example/"), "http://a.example/");
+  EXPECT_EQ(ExtractUrl("https:/broken httpsx://no http:/"), "");
   EXPECT_EQ(ExtractListedIp("host mx[192.0.2.1] said: 554 blocked, see x?ip=203.0.113.9", "192.0.2.1"),
             "203.0.113.9");
   EXPECT_EQ(ExtractListedIp("host mx[192.0.2.1] said: 550 your ip 198.51.100.7 is listed", "192.0.2.1"),

@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "util/ascii.h"
+#include "util/text_search.h"
 
 namespace mailwhy {
 namespace {
@@ -51,21 +52,6 @@ size_t Ipv6At(std::string_view s, size_t pos) {
   return (colons >= 2 && i < s.size() && s[i] == ']') ? i - pos : 0;
 }
 
-bool StartsWithCi(std::string_view s, size_t pos, std::string_view prefix) {
-  if (pos + prefix.size() > s.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i) {
-    if (AsciiLower(s[pos + i]) != prefix[i]) return false;
-  }
-  return true;
-}
-
-size_t FindCi(std::string_view s, std::string_view needle, size_t from = 0) {
-  for (size_t i = from; i + needle.size() <= s.size(); ++i) {
-    if (StartsWithCi(s, i, needle)) return i;
-  }
-  return std::string_view::npos;
-}
-
 std::string IpAt(std::string_view s, size_t pos) {
   if (size_t n = Ipv4At(s, pos)) return std::string(s.substr(pos, n));
   return std::string();
@@ -74,9 +60,17 @@ std::string IpAt(std::string_view s, size_t pos) {
 }  // namespace
 
 std::string ExtractUrl(std::string_view text) {
-  size_t start = FindCi(text, "http://");
-  size_t https = FindCi(text, "https://");
-  if (https < start) start = https;
+  // The first "http://" or "https://", in one pass.
+  static const CaseInsensitiveSearch kHttp("http");
+  size_t start = kHttp.Find(text);
+  while (start != std::string_view::npos) {
+    const std::string_view rest = text.substr(start + 4);
+    if (rest.substr(0, 3) == "://" || (rest.size() >= 4 && AsciiLower(rest[0]) == 's' &&
+                                       rest.substr(1, 3) == "://")) {
+      break;
+    }
+    start = kHttp.Find(text, start + 1);
+  }
   if (start == std::string_view::npos) return std::string();
   size_t end = start;
   while (end < text.size()) {
@@ -93,27 +87,27 @@ std::string ExtractUrl(std::string_view text) {
 }
 
 std::string ExtractListedIp(std::string_view text, std::string_view relay_ip) {
-  // 1. "client host [IP]" / "client [IP]" (Postfix reject_rbl_client, postscreen).
-  for (std::string_view marker : {"client host [", "client ["}) {
-    size_t at = FindCi(text, marker);
+  // 1. "client host [IP]" / "client [IP]" (Postfix reject_rbl_client, postscreen), then
+  // 2. a lookup URL's "ip=IP" or "/ip/IP": the first of these markers, in this order,
+  // that the text has with an address after it.
+  static const CaseInsensitiveSearch kIpMarkers[] = {
+      CaseInsensitiveSearch("client host ["), CaseInsensitiveSearch("client ["),
+      CaseInsensitiveSearch("ip="), CaseInsensitiveSearch("/ip/"), CaseInsensitiveSearch("?ip="),
+      CaseInsensitiveSearch("query/ip/")};
+  for (const CaseInsensitiveSearch& marker : kIpMarkers) {
+    size_t at = marker.Find(text);
     if (at != std::string_view::npos) {
-      std::string ip = IpAt(text, at + marker.size());
-      if (!ip.empty()) return ip;
-    }
-  }
-  // 2. A lookup URL's "ip=IP" or "/ip/IP".
-  for (std::string_view marker : {"ip=", "/ip/", "?ip=", "query/ip/"}) {
-    size_t at = FindCi(text, marker);
-    if (at != std::string_view::npos) {
-      std::string ip = IpAt(text, at + marker.size());
+      std::string ip = IpAt(text, at + marker.needle().size());
       if (!ip.empty()) return ip;
     }
   }
   // 3. The first literal after the reply starts, skipping the relay's own address.
+  static const CaseInsensitiveSearch kReplyMarkers[] = {CaseInsensitiveSearch(" said: "),
+                                                        CaseInsensitiveSearch("refused to talk to me: ")};
   size_t from = 0;
-  for (std::string_view marker : {" said: ", "refused to talk to me: "}) {
-    size_t at = FindCi(text, marker);
-    if (at != std::string_view::npos) from = std::max(from, at + marker.size());
+  for (const CaseInsensitiveSearch& marker : kReplyMarkers) {
+    size_t at = marker.Find(text);
+    if (at != std::string_view::npos) from = std::max(from, at + marker.needle().size());
   }
   for (size_t i = from; i < text.size(); ++i) {
     std::string ip;

@@ -34,9 +34,14 @@ CaseInsensitiveSearch::CaseInsensitiveSearch(std::string_view needle) {
 }
 
 bool CaseInsensitiveSearch::In(std::string_view text) const {
-  if (needle_.empty()) return true;
-  if (text.size() < needle_.size()) return false;
-  const char* p = text.data();
+  return Find(text) != std::string_view::npos;
+}
+
+size_t CaseInsensitiveSearch::Find(std::string_view text, size_t from) const {
+  if (from > text.size()) return std::string_view::npos;
+  if (needle_.empty()) return from;
+  if (text.size() - from < needle_.size()) return std::string_view::npos;
+  const char* p = text.data() + from;
   const char* last = text.data() + text.size() - needle_.size();  // last possible start
   while (p <= last) {
     size_t room = static_cast<size_t>(last - p) + 1;
@@ -45,11 +50,11 @@ bool CaseInsensitiveSearch::In(std::string_view text) const {
                         ? nullptr
                         : static_cast<const char*>(std::memchr(p, first_upper_, a ? static_cast<size_t>(a - p) : room));
     const char* hit = b != nullptr ? b : a;
-    if (hit == nullptr) return false;
-    if (RestMatches(hit, needle_)) return true;
+    if (hit == nullptr) return std::string_view::npos;
+    if (RestMatches(hit, needle_)) return static_cast<size_t>(hit - text.data());
     p = hit + 1;
   }
-  return false;
+  return std::string_view::npos;
 }
 
 size_t CountByte(std::string_view text, char byte) {

@@ -37,6 +37,9 @@ class CaseInsensitiveSearch {
   explicit CaseInsensitiveSearch(std::string_view needle);
   // True when the needle occurs in `text`. An empty needle occurs everywhere.
   bool In(std::string_view text) const;
+  // Where it first occurs at or after `from`, or npos; an empty needle at `from` (when
+  // from <= text.size()).
+  size_t Find(std::string_view text, size_t from = 0) const;
   const std::string& needle() const { return needle_; }
 
  private:

@@ -2,11 +2,14 @@
 #include "util/text_search.h"
 
 #include <algorithm>
+#include <iterator>
 #include <random>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
+
+#include "util/ascii.h"
 
 namespace mailwhy {
 namespace {
@@ -30,6 +33,32 @@ TEST(CaseInsensitiveSearch, FirstByteSeenInBothCasesBeforeTheMatch) {
   CaseInsensitiveSearch digits("198.51.100.100");
   EXPECT_TRUE(digits.In("client=example.org[198.51.100.100]"));
   EXPECT_FALSE(digits.In("client=example.org[198.51.100.10]"));
+}
+
+// Find() answers what std::string_view::find() answers on the lower-cased text, from
+// any position: random texts of pieces in both cases around the needle's bytes.
+TEST(CaseInsensitiveSearch, FindIsFindOnTheLowerCasedText) {
+  static constexpr std::string_view kPieces[] = {"c", "C", "cl", "Client", "CLIENT host [",
+                                                 "client host [", "client [", " ", "[", "h",
+                                                 "HTTP", "\xC3\x89", "\xE9", "ip=", "IP="};
+  static constexpr std::string_view kNeedles[] = {"client host [", "client [", "http", "ip=",
+                                                  "c", ""};
+  std::mt19937 rng(11);
+  std::uniform_int_distribution<size_t> piece(0, std::size(kPieces) - 1);
+  std::uniform_int_distribution<int> count(0, 12);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    for (int n = count(rng); n > 0; --n) text += kPieces[piece(rng)];
+    const std::string lower = AsciiLowered(text);
+    for (std::string_view needle : kNeedles) {
+      const CaseInsensitiveSearch search(needle);
+      for (size_t from : {size_t{0}, size_t{1}, size_t{5}, text.size(), text.size() + 1}) {
+        ASSERT_EQ(search.Find(text, from), std::string_view(lower).find(needle, from))
+            << testing::PrintToString(text) << " " << needle << " from " << from;
+      }
+      ASSERT_EQ(search.In(text), lower.find(needle) != std::string::npos);
+    }
+  }
 }
 
 TEST(CaseInsensitiveSearch, NonAsciiBytesCompareExactly) {
