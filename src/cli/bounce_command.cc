@@ -98,6 +98,7 @@ void AppendRecordJson(const MailInput& m, const BounceReport& rep, const BounceR
   w.Key("verdict");
   w.Raw(verdict);
   w.EndObject();
+  w.Finish();
   out->push_back('\n');
 }
 

@@ -105,6 +105,7 @@ void AppendMessageJson(const QueueEntry& e, const Classifier& c, Lang lang, int6
   }
   w.EndArray();
   w.EndObject();
+  w.Finish();
   out->push_back('\n');
 }
 
@@ -170,6 +171,7 @@ void AppendSummaryJson(const QueueSummary& s, std::string* out) {
   }
   w.EndArray();
   w.EndObject();
+  w.Finish();
   out->push_back('\n');
 }
 

@@ -80,6 +80,7 @@ int RunList(const RulesOptions& o) {
       w.Field("summary_ja", r->ja.summary);
       w.Field("source", r->source);
       w.EndObject();
+      w.Finish();
       out += '\n';
     } else {
       out += fmt::format("{:<40} {:<16} {:<10} {:<17} {:<12} {}:{}\n", r->id, ToString(r->reason),

@@ -353,6 +353,7 @@ void AppendProbeJson(const ProbeReport& report, Lang lang, std::string* out) {
   }
   w.EndArray();
   w.EndObject();
+  w.Finish();
   out->push_back('\n');
 }
 

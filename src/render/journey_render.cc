@@ -227,6 +227,7 @@ void AppendJourneyJson(const Journey& j, const std::vector<std::string>& verdict
   }
   w.EndArray();
   w.EndObject();
+  w.Finish();
   out->push_back('\n');
 }
 

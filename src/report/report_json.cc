@@ -50,6 +50,7 @@ void AppendReportTableJson(const ReportTable& t, std::string* out) {
     w.EndArray();
   }
   w.EndObject();
+  w.Finish();
   out->push_back('\n');
 }
 

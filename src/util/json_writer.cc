@@ -63,6 +63,30 @@ size_t CleanPrefixLength(std::string_view s) {
   return n;
 }
 
+// Copies s to d. Keys and most values are a few bytes long: those are moved with two
+// overlapping loads and stores instead of a call to memcpy.
+inline void CopyBytes(char* d, std::string_view s) {
+  const size_t n = s.size();
+  const char* p = s.data();
+  if (n >= 8 && n <= 16) {
+    uint64_t a, b;
+    std::memcpy(&a, p, 8);
+    std::memcpy(&b, p + n - 8, 8);
+    std::memcpy(d, &a, 8);
+    std::memcpy(d + n - 8, &b, 8);
+  } else if (n >= 4 && n < 8) {
+    uint32_t a, b;
+    std::memcpy(&a, p, 4);
+    std::memcpy(&b, p + n - 4, 4);
+    std::memcpy(d, &a, 4);
+    std::memcpy(d + n - 4, &b, 4);
+  } else if (n < 4) {
+    for (size_t i = 0; i < n; ++i) d[i] = p[i];
+  } else {
+    std::memcpy(d, p, n);
+  }
+}
+
 // Writes v as fmt's shortest form would when v is a whole number of hundredths below a
 // million (Postfix's delays: "0.47", "2.6", "0"), and returns the end; else nullptr.
 // The shortest form of such a value is its hundredths with trailing zeros dropped: a
@@ -83,17 +107,23 @@ char* WriteHundredths(double v, char* buf) {
   return p;
 }
 
+// Writes s escaped (no quotes) at p and returns the end. REQUIRES: room for
+// kMaxEscapedPerByte * s.size() bytes at p.
+constexpr size_t kMaxEscapedPerByte = 6;  // "\u00XX", "\ufffd"
 
-}  // namespace
-
-void AppendJsonEscaped(std::string_view s, std::string* out) {
+char* WriteJsonEscaped(std::string_view s, char* p) {
   static const char kHex[] = "0123456789abcdef";
-  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
+  const unsigned char* in = reinterpret_cast<const unsigned char*>(s.data());
   size_t i = 0, run = 0;  // bytes [run, i) are copied verbatim
+  const auto put = [&p](std::string_view t) {
+    if (t.empty()) return;  // an empty view may hold null
+    std::memcpy(p, t.data(), t.size());
+    p += t.size();
+  };
   for (;;) {
     i += CleanPrefixLength(s.substr(i));
     if (i == s.size()) break;
-    unsigned char c = p[i];
+    unsigned char c = in[i];
     if (c >= 0x80) {
       size_t len = Utf8SequenceLength(s, i);
       if (len != 0) {
@@ -101,26 +131,66 @@ void AppendJsonEscaped(std::string_view s, std::string* out) {
         continue;
       }
     }
-    out->append(s.data() + run, i - run);
+    put(s.substr(run, i - run));
     switch (c) {
-      case '"': out->append("\\\""); break;
-      case '\\': out->append("\\\\"); break;
-      case '\n': out->append("\\n"); break;
-      case '\r': out->append("\\r"); break;
-      case '\t': out->append("\\t"); break;
+      case '"': put("\\\""); break;
+      case '\\': put("\\\\"); break;
+      case '\n': put("\\n"); break;
+      case '\r': put("\\r"); break;
+      case '\t': put("\\t"); break;
       default:
         if (c >= 0x80) {
-          out->append("\\ufffd");
+          put("\\ufffd");
         } else {
-          out->append("\\u00");
-          out->push_back(kHex[c >> 4]);
-          out->push_back(kHex[c & 15]);
+          put("\\u00");
+          *p++ = kHex[c >> 4];
+          *p++ = kHex[c & 15];
         }
     }
     ++i;
     run = i;
   }
-  out->append(s.data() + run, s.size() - run);
+  put(s.substr(run));
+  return p;
+}
+
+}  // namespace
+
+void AppendJsonEscaped(std::string_view s, std::string* out) {
+  const size_t at = out->size();
+  out->resize(at + kMaxEscapedPerByte * s.size());
+  char* end = WriteJsonEscaped(s, out->data() + at);
+  out->resize(static_cast<size_t>(end - out->data()));
+}
+
+char* JsonWriter::Grow(size_t n) {
+  if (!writing_) {
+    // The first write, or the first since Finish(): the caller may have appended.
+    begin_ = end_ = room_ = out_->size();
+    writing_ = true;
+  } else if (out_->size() != room_) {
+    std::abort();  // *out was changed while this writer owned its end (see the header)
+  }
+  if (n > room_ - end_) {
+    // Steps as large as what this writer has written so far: each byte of filler is
+    // written a bounded number of times, however the output grows.
+    room_ = end_ + std::max({n, size_t{1024}, end_ - begin_});
+    out_->resize(room_);
+  }
+  return out_->data() + end_;
+}
+
+void JsonWriter::Finish() {
+  if (!writing_) return;
+  if (out_->size() != room_) std::abort();  // *out was changed meanwhile (see the header)
+  out_->resize(end_);
+  end_ = room_ = 0;
+  writing_ = false;
+}
+
+void JsonWriter::Put(std::string_view s) {
+  CopyBytes(Room(s.size()), s);
+  end_ += s.size();
 }
 
 bool JsonWriter::CommaDue() {
@@ -136,87 +206,87 @@ bool JsonWriter::CommaDue() {
 }
 
 void JsonWriter::Separate() {
-  if (CommaDue()) out_->push_back(',');
+  if (CommaDue()) Put(',');
 }
 
 void JsonWriter::Open(char c) {
   Separate();
-  out_->push_back(c);
+  Put(c);
   ++depth_;
   written_ &= ~(uint64_t{1} << ((depth_ - 1) & 63));
 }
 
 void JsonWriter::Close(char c) {
-  out_->push_back(c);
+  Put(c);
   if (depth_ > 0) --depth_;
 }
 
 void JsonWriter::Key(std::string_view key) {
-  // Separate()'s comma, the quoted key and the colon in one resize: keys are about a
-  // third of what `journeys --json` writes.
+  // Separate()'s comma, the quoted key and the colon in one step: keys are about a third
+  // of what `journeys --json` writes.
   const bool comma = CommaDue();
-  const size_t at = out_->size();
-  out_->resize(at + (comma ? 1 : 0) + key.size() + 3);
-  char* p = out_->data() + at;
+  char* const start = Room(key.size() + 4);
+  char* p = start;
   if (comma) *p++ = ',';
   *p++ = '"';
-  std::memcpy(p, key.data(), key.size());
+  CopyBytes(p, key);
   p += key.size();
   *p++ = '"';
-  *p = ':';
+  *p++ = ':';
+  end_ += static_cast<size_t>(p - start);
   after_key_ = true;
 }
 
 void JsonWriter::String(std::string_view s) {
   const bool comma = CommaDue();
-  if (CleanPrefixLength(s) == s.size()) {
-    // Nothing to escape, the common case: comma, quotes and text in one resize, as Key().
-    const size_t at = out_->size();
-    out_->resize(at + (comma ? 1 : 0) + s.size() + 2);
-    char* p = out_->data() + at;
-    if (comma) *p++ = ',';
-    *p++ = '"';
-    if (!s.empty()) std::memcpy(p, s.data(), s.size());  // an empty view may hold null
-    p[s.size()] = '"';
-    return;
+  const size_t clean = CleanPrefixLength(s);
+  // Nothing to escape, the common case: room for the text as it is; else for the worst
+  // its escapes can take.
+  char* const start = Room(3 + (clean == s.size() ? s.size() : kMaxEscapedPerByte * s.size()));
+  char* p = start;
+  if (comma) *p++ = ',';
+  *p++ = '"';
+  if (clean == s.size()) {
+    CopyBytes(p, s);
+    p += s.size();
+  } else {
+    p = WriteJsonEscaped(s, p);
   }
-  if (comma) out_->push_back(',');
-  out_->push_back('"');
-  AppendJsonEscaped(s, out_);
-  out_->push_back('"');
+  *p++ = '"';
+  end_ += static_cast<size_t>(p - start);
 }
 
 void JsonWriter::Int(int64_t v) {
   Separate();
   fmt::format_int digits(v);
-  out_->append(digits.data(), digits.size());
+  Put(std::string_view(digits.data(), digits.size()));
 }
 
 void JsonWriter::Double(double v) {
   Separate();
   if (!std::isfinite(v)) {
-    out_->append("null");
+    Put("null");
     return;
   }
   char buf[32];
   char* end = WriteHundredths(v, buf);
   if (end == nullptr) end = fmt::format_to_n(buf, sizeof buf, "{}", v).out;
-  out_->append(buf, end);
+  Put(std::string_view(buf, static_cast<size_t>(end - buf)));
 }
 
 void JsonWriter::Bool(bool v) {
   Separate();
-  out_->append(v ? "true" : "false");
+  Put(v ? "true" : "false");
 }
 
 void JsonWriter::Raw(std::string_view json) {
   Separate();
-  out_->append(json);
+  Put(json);
 }
 
 void JsonWriter::Null() {
   Separate();
-  out_->append("null");
+  Put("null");
 }
 
 }  // namespace mailwhy

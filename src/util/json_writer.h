@@ -15,6 +15,14 @@
 //   Why not a JSON library: output is the hot path of `journeys --json` (hundreds of
 //   thousands of objects per second); a DOM library builds and frees a tree per object.
 //   Parsing JSON, where needed, uses nlohmann-json.
+//
+//   The writer owns the end of *out while it writes: it grows the string ahead, in large
+//   steps, and writes into that room directly (a std::string cannot grow without filling
+//   what it adds, and growing it for each key and value cost more than writing them).
+//   Finish() trims *out to what was written; the destructor calls it. A caller that
+//   appends to *out itself (a newline after an object) calls Finish() first, and may then
+//   write on with the same writer. Touching *out in between is a programming error the
+//   writer detects and aborts on.
 // BUGS
 //   The writer trusts its caller to pair Begin/End and to call Key() before each value
 //   inside an object; it does not check nesting.
@@ -30,6 +38,12 @@ namespace mailwhy {
 class JsonWriter {
  public:
   explicit JsonWriter(std::string* out) : out_(out) {}
+  ~JsonWriter() { Finish(); }
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
+
+  // Trims *out to what was written, so that the caller may append to it.
+  void Finish();
 
   void BeginObject() { Open('{'); }
   void EndObject() { Close('}'); }
@@ -65,8 +79,19 @@ class JsonWriter {
   // container now holds an element.
   bool CommaDue();
   void Separate();
+  // Room for n more bytes at out_->data() + end_; Grow() is the rare path.
+  char* Room(size_t n) { return n <= room_ - end_ ? out_->data() + end_ : Grow(n); }
+  char* Grow(size_t n);
+  void Put(char c) { *Room(1) = c; ++end_; }
+  void Put(std::string_view s);
 
   std::string* out_;
+  // While writing, *out is [what was written][filler] and out_->size() == room_; end_
+  // is where the next byte goes. Both are 0 before the first write and after Finish().
+  size_t begin_ = 0;  // where this writer's text starts in *out
+  size_t end_ = 0;
+  size_t room_ = 0;
+  bool writing_ = false;
   // Bit d of `written_` is set once container depth d holds an element (depth <= 64).
   uint64_t written_ = 0;
   int depth_ = 0;

@@ -78,6 +78,7 @@ TEST(JsonWriter, StringsOfEveryLengthUpTo40) {
         w.String("");
         w.String(raw);
         w.EndArray();
+        w.Finish();
         ASSERT_EQ(out, "[\"\",\"" + want + "\"]") << "length " << n << " at " << at;
       }
     }
@@ -106,6 +107,7 @@ TEST(JsonWriter, PlacesCommasAcrossNesting) {
   w.Key("nan");
   w.Double(std::numeric_limits<double>::quiet_NaN());
   w.EndObject();
+  w.Finish();
   EXPECT_EQ(out, R"({"v":1,"list":[1,{"a":true,"b":null},"x"],"empty":[],"d":0.09,"nan":null})");
 }
 
@@ -126,6 +128,7 @@ TEST(JsonWriter, DoublesAreWrittenAsTheirShortestFormOnEveryPath) {
     std::string out;
     JsonWriter w(&out);
     w.Double(v);
+    w.Finish();
     ASSERT_EQ(out, fmt::format("{}", v)) << v;
   }
 }
@@ -134,7 +137,68 @@ TEST(JsonWriter, LargeIntegersAreExact) {
   std::string out;
   JsonWriter w(&out);
   w.Int(-9007199254740993);
+  w.Finish();
   EXPECT_EQ(out, "-9007199254740993");
+}
+
+}  // namespace
+}  // namespace mailwhy
+
+namespace mailwhy {
+namespace {
+
+// The writer grows *out ahead and trims it when it finishes: what was there before stays,
+// and the text comes out whole however many steps it took.
+TEST(JsonWriter, WritesAfterWhatTheStringHeldAcrossManyGrowthSteps) {
+  std::string out = "prefix ";
+  std::string want = "prefix [";
+  {
+    JsonWriter w(&out);
+    w.BeginArray();
+    std::mt19937 rng(3);
+    for (int i = 0; i < 20000; ++i) {
+      const std::string s(rng() % 3000, static_cast<char>('a' + i % 26));
+      w.String(s);
+      want += (i ? ",\"" : "\"") + s + "\"";
+    }
+    w.EndArray();
+  }  // the destructor finishes
+  want += "]";
+  EXPECT_EQ(out.size(), want.size());
+  EXPECT_EQ(out, want);
+}
+
+TEST(JsonWriter, FinishLetsTheCallerAppendAndWriteOn) {
+  std::string out;
+  JsonWriter w(&out);
+  w.BeginObject();
+  w.Field("a", 1);
+  w.EndObject();
+  w.Finish();
+  out += '\n';
+  w.BeginObject();
+  w.Field("b", "x");
+  w.EndObject();
+  w.Finish();
+  out += '\n';
+  EXPECT_EQ(out, "{\"a\":1}\n{\"b\":\"x\"}\n");
+  w.Finish();  // nothing written since: nothing changes
+  EXPECT_EQ(out, "{\"a\":1}\n{\"b\":\"x\"}\n");
+}
+
+// Appending to *out while a writer owns its end would put text in the wrong place: the
+// writer stops the program instead.
+TEST(JsonWriterDeathTest, TouchingTheStringWhileWritingAborts) {
+  EXPECT_DEATH(
+      {
+        std::string out;
+        JsonWriter w(&out);
+        w.BeginObject();
+        w.Field("a", 1);
+        out += '\n';
+        w.EndObject();
+      },
+      "");
 }
 
 }  // namespace
