@@ -63,30 +63,6 @@ size_t CleanPrefixLength(std::string_view s) {
   return n;
 }
 
-// Copies s to d. Keys and most values are a few bytes long: those are moved with two
-// overlapping loads and stores instead of a call to memcpy.
-inline void CopyBytes(char* d, std::string_view s) {
-  const size_t n = s.size();
-  const char* p = s.data();
-  if (n >= 8 && n <= 16) {
-    uint64_t a, b;
-    std::memcpy(&a, p, 8);
-    std::memcpy(&b, p + n - 8, 8);
-    std::memcpy(d, &a, 8);
-    std::memcpy(d + n - 8, &b, 8);
-  } else if (n >= 4 && n < 8) {
-    uint32_t a, b;
-    std::memcpy(&a, p, 4);
-    std::memcpy(&b, p + n - 4, 4);
-    std::memcpy(d, &a, 4);
-    std::memcpy(d + n - 4, &b, 4);
-  } else if (n < 4) {
-    for (size_t i = 0; i < n; ++i) d[i] = p[i];
-  } else {
-    std::memcpy(d, p, n);
-  }
-}
-
 // Writes v as fmt's shortest form would when v is a whole number of hundredths below a
 // million (Postfix's delays: "0.47", "2.6", "0"), and returns the end; else nullptr.
 // The shortest form of such a value is its hundredths with trailing zeros dropped: a
@@ -193,18 +169,6 @@ void JsonWriter::Put(std::string_view s) {
   end_ += s.size();
 }
 
-bool JsonWriter::CommaDue() {
-  if (after_key_) {
-    after_key_ = false;
-    return false;
-  }
-  if (depth_ == 0) return false;
-  const uint64_t bit = uint64_t{1} << ((depth_ - 1) & 63);
-  const bool comma = (written_ & bit) != 0;
-  written_ |= bit;
-  return comma;
-}
-
 void JsonWriter::Separate() {
   if (CommaDue()) Put(',');
 }
@@ -219,22 +183,6 @@ void JsonWriter::Open(char c) {
 void JsonWriter::Close(char c) {
   Put(c);
   if (depth_ > 0) --depth_;
-}
-
-void JsonWriter::Key(std::string_view key) {
-  // Separate()'s comma, the quoted key and the colon in one step: keys are about a third
-  // of what `journeys --json` writes.
-  const bool comma = CommaDue();
-  char* const start = Room(key.size() + 4);
-  char* p = start;
-  if (comma) *p++ = ',';
-  *p++ = '"';
-  CopyBytes(p, key);
-  p += key.size();
-  *p++ = '"';
-  *p++ = ':';
-  end_ += static_cast<size_t>(p - start);
-  after_key_ = true;
 }
 
 void JsonWriter::String(std::string_view s) {

@@ -30,6 +30,7 @@
 #define MAILWHY_UTIL_JSON_WRITER_H_
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -50,7 +51,20 @@ class JsonWriter {
   void BeginArray() { Open('['); }
   void EndArray() { Close(']'); }
   // REQUIRES: key is a name chosen by the program (plain ASCII, nothing to escape).
-  void Key(std::string_view key);
+  // Inline: a third of what `journeys --json` writes is keys.
+  void Key(std::string_view key) {
+    const bool comma = CommaDue();
+    char* const start = Room(key.size() + 4);
+    char* p = start;
+    if (comma) *p++ = ',';
+    *p++ = '"';
+    CopyBytes(p, key);
+    p += key.size();
+    *p++ = '"';
+    *p++ = ':';
+    end_ += static_cast<size_t>(p - start);
+    after_key_ = true;
+  }
   void String(std::string_view s);
   void Int(int64_t v);
   void Double(double v);
@@ -77,8 +91,41 @@ class JsonWriter {
   void Close(char c);
   // Whether the value about to be written needs a comma before it; notes that the
   // container now holds an element.
-  bool CommaDue();
+  bool CommaDue() {
+    if (after_key_) {
+      after_key_ = false;
+      return false;
+    }
+    if (depth_ == 0) return false;
+    const uint64_t bit = uint64_t{1} << ((depth_ - 1) & 63);
+    const bool comma = (written_ & bit) != 0;
+    written_ |= bit;
+    return comma;
+  }
   void Separate();
+  // Copies s to d. Keys and most values are a few bytes long: those are moved with two
+  // overlapping loads and stores instead of a call to memcpy.
+  static void CopyBytes(char* d, std::string_view s) {
+    const size_t n = s.size();
+    const char* p = s.data();
+    if (n >= 8 && n <= 16) {
+      uint64_t a, b;
+      std::memcpy(&a, p, 8);
+      std::memcpy(&b, p + n - 8, 8);
+      std::memcpy(d, &a, 8);
+      std::memcpy(d + n - 8, &b, 8);
+    } else if (n >= 4 && n < 8) {
+      uint32_t a, b;
+      std::memcpy(&a, p, 4);
+      std::memcpy(&b, p + n - 4, 4);
+      std::memcpy(d, &a, 4);
+      std::memcpy(d + n - 4, &b, 4);
+    } else if (n < 4) {
+      for (size_t i = 0; i < n; ++i) d[i] = p[i];
+    } else {
+      std::memcpy(d, p, n);
+    }
+  }
   // Room for n more bytes at out_->data() + end_; Grow() is the rare path.
   char* Room(size_t n) { return n <= room_ - end_ ? out_->data() + end_ : Grow(n); }
   char* Grow(size_t n);
