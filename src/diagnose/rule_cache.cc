@@ -3,6 +3,7 @@
 #include "diagnose/rule_cache.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cstdint>
 #include <cstring>
@@ -330,9 +331,14 @@ bool DecodeRuleSet(std::string_view bytes, RuleSet* out) {
 
 std::string RuleCacheName(const std::vector<RuleFile>& files) {
   // The program itself is part of the key: a new build may read the same files into
-  // different rules.
+  // different rules. Its path, then the file, rather than the link: under valgrind the
+  // link's target is the tool, the path the program.
+  char path[4096];
+  const ssize_t n = ::readlink("/proc/self/exe", path, sizeof path - 1);
+  if (n <= 0) return std::string();
+  path[n] = '\0';
   struct stat st {};
-  if (::stat("/proc/self/exe", &st) != 0) return std::string();
+  if (::stat(path, &st) != 0) return std::string();
   Fingerprint f;
   f.Add(kFormat);
   f.Add(static_cast<uint64_t>(st.st_size));
