@@ -164,9 +164,9 @@ struct JourneyBatch {
 
 // The second thread's work (--threads 2 or more): batches of finished journeys for the
 // sink, in order, and while there are none, line batches the correlating thread has read
-// but not parsed (parse-ahead, --threads 2 only). The sink's thread is idle for most of
-// `report`; parsing ahead lends that time to the correlating thread, whose parsing is
-// more than half its work. A line batch is parsed by whichever thread claims it first:
+// but not parsed (parse-ahead, --threads 2 only). The sink's thread would be idle for
+// much of `report`; parsing ahead lends that time to the correlating thread, whose
+// parsing is more than half its work. A line batch is parsed by whichever thread claims it first:
 // the correlating thread takes each back in order and parses it itself if it is still
 // unclaimed, so neither thread ever waits for work the other has not started.
 class SinkWork {
@@ -189,7 +189,8 @@ class SinkWork {
   void TakeBack(Batch* b, StampMemo* memo);
 
   // The second thread: hands each journey batch to `sink` (the sink first: it must not
-  // fall behind) and frees the journeys; parses offered batches while there are none.
+  // fall behind) and gives the batch back, journeys and all, for the correlating thread
+  // to free as it refills it (Fresh()); parses offered batches while there are none.
   // Returns at the end of the journeys.
   void Serve(JourneySink* sink);
 
