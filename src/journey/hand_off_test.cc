@@ -227,5 +227,32 @@ TEST(SinkWork, JourneysArriveInOrderWhileLinesAreParsedByEitherThread) {
   EXPECT_EQ(sink.qids, sent);
 }
 
+// Each journey batch comes back from the sink's thread for reuse, and the correlating
+// thread gets it empty when it takes it to fill again: no journey outlives its batch's
+// next use (who frees them is a matter of speed: docs/BENCHMARKS.md).
+TEST(SinkWork, JourneyBatchesComeBackForReuseAndAreEmptiedWhenRefilled) {
+  SinkWork work;
+  Recorder sink;
+  std::thread second([&] { work.Serve(&sink); });
+  const JourneyBatch* pushed = nullptr;
+  {
+    std::unique_ptr<JourneyBatch> jb = work.Fresh();
+    for (int k = 0; k < 5; ++k) {
+      auto j = std::make_unique<Journey>();
+      j->qid = "Q" + std::to_string(k);
+      jb->journeys.push_back(std::move(j));
+    }
+    pushed = jb.get();
+    work.Push(std::move(jb));
+  }
+  work.Push(nullptr);
+  second.join();
+  ASSERT_EQ(sink.qids.size(), 5u);
+  std::unique_ptr<JourneyBatch> again = work.Fresh();
+  EXPECT_EQ(again.get(), pushed);           // the same batch, reused
+  EXPECT_TRUE(again->journeys.empty());     // its journeys freed on the way
+  EXPECT_GE(again->journeys.capacity(), 5u);
+}
+
 }  // namespace
 }  // namespace mailwhy
