@@ -39,13 +39,15 @@ class Writer {
     out_.append(b, 4);
   }
   void Int(int v) { U32(static_cast<uint32_t>(v)); }
+  // The number of items that follow (Reader::Count reads it back).
+  void Count(size_t n) { U32(static_cast<uint32_t>(n)); }
   void Bool(bool v) { out_.push_back(v ? 1 : 0); }
   void Str(std::string_view s) {
-    U32(static_cast<uint32_t>(s.size()));
+    Count(s.size());
     out_.append(s);
   }
   void Strs(const std::vector<std::string>& v) {
-    U32(static_cast<uint32_t>(v.size()));
+    Count(v.size());
     for (const auto& s : v) Str(s);
   }
   std::string Take() { return std::move(out_); }
@@ -165,7 +167,7 @@ void EncodeRule(const Rule& x, Writer* w) {
   w->Strs(x.dsn);
   w->Strs(x.code);
   w->Strs(x.stage);
-  w->U32(static_cast<uint32_t>(x.origin.size()));
+  w->Count(x.origin.size());
   for (Origin o : x.origin) w->Str(ToString(o));
   w->Strs(x.relay);
   w->Strs(x.domain);
@@ -177,13 +179,13 @@ void EncodeRule(const Rule& x, Writer* w) {
   w->Strs(x.all);
   w->Strs(x.unless);
   w->Strs(x.regex);
-  w->U32(static_cast<uint32_t>(x.ordered.size()));
+  w->Count(x.ordered.size());
   for (const auto& seq : x.ordered) w->Strs(seq);
   w->Str(ToString(x.reason));
   w->Str(ToString(x.failure_class));
   w->Str(ToString(x.side));
   w->Strs(x.extract);
-  w->U32(static_cast<uint32_t>(x.details.size()));
+  w->Count(x.details.size());
   for (const auto& [k, v] : x.details) {
     w->Str(k);
     w->Str(v);
@@ -192,7 +194,7 @@ void EncodeRule(const Rule& x, Writer* w) {
   EncodeText(x.ja, w);
   w->Strs(x.refs);
   w->Str(x.source);
-  w->U32(static_cast<uint32_t>(x.examples.size()));
+  w->Count(x.examples.size());
   for (const auto& e : x.examples) EncodeExample(e, w);
 }
 
@@ -287,13 +289,13 @@ FindingRule DecodeFinding(Reader* r) {
 std::string EncodeRuleSet(const RuleSet& set) {
   Writer w;
   w.Str(kFormat);
-  w.U32(static_cast<uint32_t>(set.rules_.size()));
+  w.Count(set.rules_.size());
   for (const auto& r : set.rules_) EncodeRule(*r, &w);
-  w.U32(static_cast<uint32_t>(set.providers_.size()));
+  w.Count(set.providers_.size());
   for (const auto& p : set.providers_) EncodeProvider(p, &w);
-  w.U32(static_cast<uint32_t>(set.findings_.size()));
+  w.Count(set.findings_.size());
   for (const auto& f : set.findings_) EncodeFinding(*f, &w);
-  w.U32(static_cast<uint32_t>(set.files_.size()));
+  w.Count(set.files_.size());
   for (const auto& f : set.files_) {  // their texts were dropped after loading
     w.Str(f.name);
     w.Str(f.display);
