@@ -33,12 +33,17 @@ bool FailureOrder(const FailureRow& a, const FailureRow& b) {
 }
 
 std::vector<NamedVolume> Volumes(const VolumeTally& tally, bool by_size, size_t top) {
-  std::vector<NamedVolume> rows;
+  // Ordered as views into the tally; only the rows printed get a copy of their name.
+  struct Row {
+    std::string_view name;
+    VolumeStats v;
+  };
+  std::vector<Row> rows;
   rows.reserve(tally.entries().size());
-  for (const auto& [name, v] : tally.entries()) rows.push_back({name, v.count, v.bytes});
-  auto order = [by_size](const NamedVolume& a, const NamedVolume& b) {
-    int64_t a1 = by_size ? a.bytes : a.count, b1 = by_size ? b.bytes : b.count;
-    int64_t a2 = by_size ? a.count : a.bytes, b2 = by_size ? b.count : b.bytes;
+  tally.entries().ForEach([&](std::string_view name, const VolumeStats& v) { rows.push_back({name, v}); });
+  auto order = [by_size](const Row& a, const Row& b) {
+    int64_t a1 = by_size ? a.v.bytes : a.v.count, b1 = by_size ? b.v.bytes : b.v.count;
+    int64_t a2 = by_size ? a.v.count : a.v.bytes, b2 = by_size ? b.v.count : b.v.bytes;
     if (a1 != b1) return a1 > b1;
     if (a2 != b2) return a2 > b2;
     return a.name < b.name;
@@ -50,7 +55,10 @@ std::vector<NamedVolume> Volumes(const VolumeTally& tally, bool by_size, size_t 
   } else {
     std::sort(rows.begin(), rows.end(), order);
   }
-  return rows;
+  std::vector<NamedVolume> named;
+  named.reserve(rows.size());
+  for (const Row& r : rows) named.push_back({std::string(r.name), r.v.count, r.v.bytes});
+  return named;
 }
 
 std::vector<DetailGroupRow> Details(const DetailTally& tally, size_t top) {

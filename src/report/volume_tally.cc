@@ -3,17 +3,15 @@
 
 #include <algorithm>
 #include <cmath>
-#include <string>
 #include <vector>
 
 namespace mailwhy {
 
 VolumeStats& VolumeTally::Count(std::string_view key) {
-  auto it = entries_.find(key);
-  if (it != entries_.end()) return it->second;
+  if (VolumeStats* found = entries_.Find(key)) return *found;
   seen_.Add(key);
   if (entries_.size() >= capacity_) Shrink();
-  return entries_.emplace(std::string(key), VolumeStats()).first->second;
+  return entries_.FindOrInsert(key);
 }
 
 int64_t VolumeTally::distinct() const {
@@ -29,26 +27,22 @@ void VolumeTally::Shrink() {
   std::vector<int64_t> counts, bytes;
   counts.reserve(entries_.size());
   bytes.reserve(entries_.size());
-  for (const auto& [key, v] : entries_) {
+  entries_.ForEach([&](std::string_view, const VolumeStats& v) {
     counts.push_back(v.count);
     bytes.push_back(v.bytes);
-  }
+  });
   auto kth = [keep](std::vector<int64_t>* values) {
     std::nth_element(values->begin(), values->begin() + static_cast<ptrdiff_t>(keep - 1),
                      values->end(), std::greater<>());
     return (*values)[keep - 1];
   };
   const int64_t count_cut = kth(&counts), bytes_cut = kth(&bytes);
-  for (auto it = entries_.begin(); it != entries_.end();) {
-    const VolumeStats& v = it->second;
-    if (v.count > count_cut || v.bytes > bytes_cut) {
-      ++it;
-      continue;
-    }
+  entries_.Retain([&](std::string_view, const VolumeStats& v) {
+    if (v.count > count_cut || v.bytes > bytes_cut) return true;
     dropped_max_count_ = std::max(dropped_max_count_, v.count);
     dropped_max_bytes_ = std::max(dropped_max_bytes_, v.bytes);
-    it = entries_.erase(it);
-  }
+    return false;
+  });
   dropped_ = true;
 }
 

@@ -20,7 +20,7 @@ TEST(VolumeTally, ExactBelowCapacity) {
   EXPECT_FALSE(t.approximate());
   EXPECT_EQ(t.distinct(), 99);
   EXPECT_EQ(t.entries().size(), 99u);
-  EXPECT_EQ(t.entries().find(std::string_view("k5"))->second.count, 2);
+  EXPECT_EQ(t.entries().Find("k5")->count, 2);
 }
 
 TEST(VolumeTally, KeepsTheBusiestByCountAndByBytesWhenFull) {
@@ -42,12 +42,12 @@ TEST(VolumeTally, KeepsTheBusiestByCountAndByBytesWhenFull) {
   EXPECT_TRUE(t.approximate());
   EXPECT_LE(t.entries().size(), 400u);
   for (int b = 0; b < 10; ++b) {
-    auto busy = t.entries().find("count" + std::to_string(b));
-    ASSERT_NE(busy, t.entries().end()) << b;
-    EXPECT_EQ(busy->second.count, 50);  // never dropped: exact
-    auto big = t.entries().find("big" + std::to_string(b));
-    ASSERT_NE(big, t.entries().end()) << b;
-    EXPECT_EQ(big->second.bytes, 50000000);
+    const VolumeStats* busy = t.entries().Find("count" + std::to_string(b));
+    ASSERT_NE(busy, nullptr) << b;
+    EXPECT_EQ(busy->count, 50);  // never dropped: exact
+    const VolumeStats* big = t.entries().Find("big" + std::to_string(b));
+    ASSERT_NE(big, nullptr) << b;
+    EXPECT_EQ(big->bytes, 50000000);
   }
   EXPECT_EQ(t.dropped_max_count(), 1);
   EXPECT_NEAR(static_cast<double>(t.distinct()), 100020.0, 3000.0);  // estimated
