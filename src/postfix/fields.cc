@@ -127,12 +127,6 @@ void ReadReplyCodes(std::string_view reply, int* code, std::string_view* enhance
   if (StartsWithEnhancedCode(reply.substr(i), &len)) *enhanced = reply.substr(i, len);
 }
 
-bool Cursor::Skip(std::string_view literal) {
-  if (!StartsWith(rest(), literal)) return false;
-  pos_ += literal.size();
-  return true;
-}
-
 bool Cursor::SkipSpaces() {
   size_t start = pos_;
   while (pos_ < text_.size() && text_[pos_] == ' ') ++pos_;

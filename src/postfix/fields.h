@@ -24,6 +24,7 @@
 #define MAILWHY_POSTFIX_FIELDS_H_
 
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 #include "postfix/event.h"
@@ -32,11 +33,17 @@ namespace mailwhy::postfix {
 
 inline constexpr size_t kNpos = std::string_view::npos;
 
+// Both compare with memcmp of the literal's own size: with a literal argument the compiler
+// turns that into a few loads and compares, where string_view::compare() (whose length
+// depends on both sides) is a call into the C library per test.
 inline bool StartsWith(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
+  return prefix.empty() ||
+         (s.size() >= prefix.size() && std::memcmp(s.data(), prefix.data(), prefix.size()) == 0);
 }
 inline bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return suffix.empty() || (s.size() >= suffix.size() &&
+                            std::memcmp(s.data() + s.size() - suffix.size(), suffix.data(),
+                                        suffix.size()) == 0);
 }
 inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 inline bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
@@ -91,8 +98,12 @@ class Cursor {
   size_t pos() const { return pos_; }
   void Reset(size_t pos) { pos_ = pos < text_.size() ? pos : text_.size(); }
 
-  // Consumes `literal` when the text continues with it.
-  bool Skip(std::string_view literal);
+  // Consumes `literal` when the text continues with it (inline, as StartsWith()).
+  bool Skip(std::string_view literal) {
+    if (!StartsWith(std::string_view(text_.data() + pos_, text_.size() - pos_), literal)) return false;
+    pos_ += literal.size();
+    return true;
+  }
   // Consumes any spaces; true when there was at least one.
   bool SkipSpaces();
   // Reads up to (not including) the next `delim` and consumes both. False, consuming
