@@ -8,7 +8,7 @@
 namespace mailwhy {
 
 void Batch::Parse(StampMemo* memo) {
-  for (Item& item : items) {
+  for (Item& item : *this) {
     if (item.where.text.empty()) continue;
     ParseRecord(item.where.text, &item.rec, memo);
     ParseEvent(item.rec, &item.ev);

@@ -65,26 +65,48 @@ struct Batch {
   // lines, or it holds lines and this one would take it past kBytes. The caller adds an
   // item per stored line. REQUIRES: line.size() <= kLongestLine.
   bool Store(std::string_view line, std::string_view* copy) {
-    if (items.size() >= kMaxLines || (used != 0 && used + line.size() > kBytes)) return false;
+    if (count_ >= kMaxLines || (used != 0 && used + line.size() > kBytes)) return false;
     std::memcpy(bytes.get() + used, line.data(), line.size());
     *copy = std::string_view(bytes.get() + used, line.size());
     used += line.size();
     return true;
   }
+  // Adds the item of a stored line. Its record and event hold whatever an earlier use of
+  // the batch left there: parsing overwrites both (ParseRecord() and ParseEvent() start
+  // by resetting them), and an item whose line is empty is never parsed nor read. Built
+  // afresh, the kilobyte of empty record and event per line cost the reading thread about
+  // a tenth of its time.
+  Item& Add(const LineSource& where) {
+    if (count_ == items_.size()) items_.emplace_back();
+    Item& item = items_[count_++];
+    item.where = where;
+    return item;
+  }
+  // Removes the last item added (a line that turned out to be nothing to correlate).
+  void DropLast() { --count_; }
+  size_t size() const { return count_; }
+  bool empty() const { return count_ == 0; }
+  Item* begin() { return items_.data(); }
+  Item* end() { return items_.data() + count_; }
+  const Item* begin() const { return items_.data(); }
+  const Item* end() const { return items_.data() + count_; }
   void Clear() {
     used = 0;
-    items.clear();
+    count_ = 0;
   }
   // Parses every non-empty line into its item (record and event; the time is resolved
   // later, in order, by the correlating thread). Any thread, with a memo of its own.
   void Parse(StampMemo* memo);
   std::unique_ptr<char[]> bytes;
   size_t used = 0;
-  std::vector<Item> items;
   // Parse-ahead only, guarded by SinkWork's mutex: offered and unclaimed (kRead), not
   // offered (kKept: the thread that takes it back parses it), being parsed, parsed.
   enum class State : uint8_t { kRead, kKept, kParsing, kParsed };
   State state = State::kRead;
+
+ private:
+  std::vector<Item> items_;  // never shrinks: items are reused, not rebuilt
+  size_t count_ = 0;         // items in use
 };
 
 // Used batches kept for reuse, so that the steady state allocates nothing. A batch is

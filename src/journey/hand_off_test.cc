@@ -34,8 +34,9 @@ std::unique_ptr<Batch> BatchOf(int copies, bool thin = false) {
     for (const char* line : kLines) {
       std::string_view copy;
       EXPECT_TRUE(b->Store(line, &copy));
-      b->items.emplace_back();
-      b->items.back().where.text = copy;
+      LineSource where;
+      where.text = copy;
+      b->Add(where);
     }
   }
   return b;
@@ -43,7 +44,7 @@ std::unique_ptr<Batch> BatchOf(int copies, bool thin = false) {
 
 // Each item as ParseRecord and ParseEvent give it directly (empty lines stay unparsed).
 void ExpectParsed(const Batch& b) {
-  for (const Batch::Item& item : b.items) {
+  for (const Batch::Item& item : b) {
     if (item.where.text.empty()) {
       EXPECT_EQ(item.rec.tag, "");
       continue;
@@ -59,6 +60,13 @@ void ExpectParsed(const Batch& b) {
     EXPECT_EQ(item.ev.qid, ev.qid) << item.where.text;
     EXPECT_EQ(item.ev.to, ev.to) << item.where.text;
     EXPECT_EQ(item.ev.reply.code, ev.reply.code) << item.where.text;
+    EXPECT_EQ(item.rec.host, rec.host) << item.where.text;
+    EXPECT_EQ(item.rec.pid, rec.pid) << item.where.text;
+    EXPECT_EQ(item.ev.relay, ev.relay) << item.where.text;
+    EXPECT_EQ(item.ev.status, ev.status) << item.where.text;
+    EXPECT_EQ(item.ev.delay, ev.delay) << item.where.text;
+    EXPECT_EQ(item.ev.text, ev.text) << item.where.text;
+    EXPECT_EQ(item.ev.client.address, ev.client.address) << item.where.text;
   }
 }
 
@@ -75,23 +83,53 @@ TEST(Batch, FillsUpByBytesOrByLines) {
   std::string_view copy;
   for (size_t i = 0; i < Batch::kMaxLines; ++i) {
     ASSERT_TRUE(b.Store("", &copy)) << i;  // empty lines take no bytes, still a line each
-    b.items.emplace_back();
+    b.Add(LineSource{});
   }
   EXPECT_FALSE(b.Store("", &copy));
   b.Clear();
   const std::string longest(Batch::kLongestLine, 'x');
   ASSERT_TRUE(b.Store(longest, &copy));
   EXPECT_EQ(copy, longest);
-  b.items.emplace_back();
+  b.Add(LineSource{});
   EXPECT_FALSE(b.Store("x", &copy));
   b.Clear();
   const std::string line(1000, 'y');
   size_t stored = 0;
   while (b.Store(line, &copy)) {
-    b.items.emplace_back();
+    b.Add(LineSource{});
     ++stored;
   }
   EXPECT_EQ(stored, Batch::kBytes / line.size());
+}
+
+// Items are reused, not rebuilt, when a batch is filled again: what an earlier line left in
+// an item's record and event must not show through the next line's parse.
+TEST(Batch, ReusedItemsParseAsFreshOnes) {
+  Batch b;
+  std::string_view copy;
+  for (int i = 0; i < 50; ++i) {
+    ASSERT_TRUE(b.Store(kLines[2], &copy));  // the delivery line: sets the most fields
+    LineSource where;
+    where.text = copy;
+    b.Add(where);
+  }
+  StampMemo memo;
+  b.Parse(&memo);
+  ExpectParsed(b);
+  b.Clear();
+  EXPECT_TRUE(b.empty());
+  for (int i = 0; i < 60; ++i) {
+    const char* line = kLines[i % 2 == 0 ? 0 : (i % 3 == 0 ? 3 : 4)];  // no empty lines
+    ASSERT_TRUE(b.Store(line, &copy));
+    LineSource where;
+    where.text = copy;
+    b.Add(where);
+  }
+  EXPECT_EQ(b.size(), 60u);
+  b.Parse(&memo);
+  ExpectParsed(b);
+  b.DropLast();
+  EXPECT_EQ(b.size(), 59u);
 }
 
 // Waits up to 20 s for the sink's thread to have parsed `n` batches.

@@ -247,19 +247,16 @@ Status ParseFiles(const std::vector<std::string>& paths, const LogReadOptions& o
         batch = queue->Fresh();
         batch->Store(line, &copy);  // an empty batch takes any line (Batch::kLongestLine)
       }
-      batch->items.emplace_back();
-      Batch::Item& item = batch->items.back();
+      Batch::Item& item = batch->Add(LineSource{file_index, reader.line_number(), copy});
       if (!ParseLine(copy, path, reader.line_number(), options, &cursor, &daemons, nullptr,
                      &problems, stats, &item.rec, &item.ev)) {
-        batch->items.pop_back();
-        continue;
+        batch->DropLast();
       }
-      item.where = LineSource{file_index, reader.line_number(), copy};
     }
     FinishFile(reader, &cursor, stats, &first_error);
   }
   if (queue != nullptr) {
-    if (!batch->items.empty()) queue->Push(std::move(batch));
+    if (!batch->empty()) queue->Push(std::move(batch));
     queue->Push(nullptr);
   }
   return first_error;
@@ -296,7 +293,7 @@ Status ParseFilesAhead(const std::vector<std::string>& paths, const LogReadOptio
     const auto correlate_oldest = [&] {
       Batch* b = in_flight.front().get();
       work->TakeBack(b, &memo);
-      for (Batch::Item& item : b->items) {
+      for (Batch::Item& item : *b) {
         ++cursor.span.lines;
         if (item.where.text.empty()) continue;
         NoteRecord(&cursor, stats, &item.rec);
@@ -346,10 +343,9 @@ Status ParseFilesAhead(const std::vector<std::string>& paths, const LogReadOptio
         }
         batch->Store(line, &copy);  // an empty batch takes any line (Batch::kLongestLine)
       }
-      batch->items.emplace_back();
-      batch->items.back().where = LineSource{file_index, reader.line_number(), copy};
+      batch->Add(LineSource{file_index, reader.line_number(), copy});
     }
-    if (!batch->items.empty()) send(std::move(batch));
+    if (!batch->empty()) send(std::move(batch));
     // The file's span and counts are complete once its last batch is correlated.
     while (!in_flight.empty()) correlate_oldest();
     FinishFile(reader, &cursor, stats, &first_error);
@@ -419,7 +415,7 @@ Status CorrelateFiles(const std::vector<std::string>& paths, const LogReadOption
   BatchQueue queue;
   std::thread parser([&] { result = ParseFiles(paths, options, stats, nullptr, &queue); });
   while (std::unique_ptr<Batch> batch = queue.Pop()) {
-    for (const Batch::Item& item : batch->items) correlator->Add(item.rec, item.ev, item.where);
+    for (const Batch::Item& item : *batch) correlator->Add(item.rec, item.ev, item.where);
     queue.Recycle(std::move(batch));
   }
   parser.join();
