@@ -73,7 +73,10 @@ class PrintingSink : public JourneySink {
 
  private:
   void Render(const Journey& j, std::string* out) const {
-    JourneyDiagnosis d = DiagnoseJourney(j, classifier_);
+    // Per thread (both the sink's and the correlating thread render): each journey's
+    // verdicts are written over the last one's, keeping their memory.
+    thread_local JourneyDiagnosis d;
+    DiagnoseJourneyTo(j, classifier_, &d);
     if (json_) Json(j, d, out);
     else Text(j, d, out);
   }

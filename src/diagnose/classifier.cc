@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 
 #include "diagnose/details.h"
 #include "diagnose/normalize.h"
@@ -24,16 +25,22 @@ struct Classifier::Prepared {
   std::string sender_local;  // envelope sender's local part, lower case
   std::string provider;
   Origin origin = Origin::kUnknown;
+  std::string sender_domain;        // for the verdict's context
+  std::vector<uint64_t> candidates;  // the rules left possible by the patterns found
 };
 
 namespace {
 
-std::string DomainOf(std::string_view address) {
+// The domain of an address, lower case, into *out ("" when it has no "@").
+void DomainTo(std::string_view address, std::string* out) {
   size_t at = address.rfind('@');
-  if (at == std::string_view::npos) return std::string();
+  if (at == std::string_view::npos) {
+    out->clear();
+    return;
+  }
   std::string_view d = address.substr(at + 1);
   while (!d.empty() && (d.back() == '>' || d.back() == '.')) d.remove_suffix(1);
-  return AsciiLowered(d);
+  AsciiLowerTo(d, out);
 }
 
 // "aspmx.l.google.com" has suffix "google.com"; "notgoogle.com" does not.
@@ -84,7 +91,8 @@ bool Contains(const std::vector<std::string>& list, std::string_view s) {
 FailureClass ClassOf(const FailureFacts& f, int code,
                      std::string_view dsn, FailureClass rule_class) {
   if (rule_class == FailureClass::kNone) return rule_class;
-  std::string status = AsciiLowered(f.status);
+  thread_local std::string status;
+  AsciiLowerTo(f.status, &status);
   if (status == "deferred" || status == "softbounce") return FailureClass::kTemporary;
   if (status == "bounced" || status == "expired" || status == "force-expired" ||
       status == "undeliverable") {
@@ -113,15 +121,37 @@ size_t ProviderOfHost(std::string_view host, const StringMap<size_t>& suffixes) 
   return best;
 }
 
-// Adds key=value unless the value is empty or the key is there already. Strings are
-// made only for what is added: a verdict is built for every recipient.
-void Put(KeyValues* kv, std::string_view key, std::string_view value) {
-  if (value.empty()) return;
-  for (auto& [k, v] : *kv) {
-    if (k == key) return;
+// Writes a verdict's key=value list from its start, over the entries an earlier verdict
+// left there (their strings keep their buffers); the destructor drops the entries not
+// written again. Put() adds key=value unless the value is empty or the key is there
+// already.
+class KeyValuesRefill {
+ public:
+  // `expected`: room made at once for that many entries, when the list has less.
+  KeyValuesRefill(KeyValues* kv, size_t expected) : kv_(kv) {
+    if (kv->capacity() < expected) kv->reserve(expected);
   }
-  kv->emplace_back(std::string(key), std::string(value));
-}
+  KeyValuesRefill(const KeyValuesRefill&) = delete;
+  KeyValuesRefill& operator=(const KeyValuesRefill&) = delete;
+  ~KeyValuesRefill() { kv_->resize(written_); }
+  void Put(std::string_view key, std::string_view value) {
+    if (value.empty()) return;
+    for (size_t i = 0; i < written_; ++i) {
+      if ((*kv_)[i].first == key) return;
+    }
+    if (written_ < kv_->size()) {
+      (*kv_)[written_].first.assign(key);
+      (*kv_)[written_].second.assign(value);
+    } else {
+      kv_->emplace_back(std::string(key), std::string(value));
+    }
+    ++written_;
+  }
+
+ private:
+  KeyValues* kv_;
+  size_t written_ = 0;
+};
 
 }  // namespace
 
@@ -228,31 +258,42 @@ bool Classifier::Matches(const CompiledRule& cr, const Prepared& p) const {
 }
 
 Verdict Classifier::Classify(const FailureFacts& f) const {
-  Prepared p;
+  Verdict v;
+  ClassifyTo(f, &v);
+  return v;
+}
+
+void Classifier::ClassifyTo(const FailureFacts& f, Verdict* out) const {
+  // This thread's working memory, rewritten field by field: its strings keep their
+  // buffers from one classification to the next.
+  thread_local Prepared p;
   Normalize(f.text, &p.norm);
   p.code = f.reply_code ? f.reply_code : p.norm.code;
-  std::string enhanced = !f.enhanced.empty() ? f.enhanced : p.norm.enhanced;
-  p.dsn = !enhanced.empty() ? enhanced : f.dsn;
-  p.stage = !f.stage.empty() ? AsciiLowered(f.stage) : p.norm.stage;
-  p.status = AsciiLowered(f.status);
-  p.relay = AsciiLowered(f.relay);
+  const std::string_view enhanced = !f.enhanced.empty() ? f.enhanced : p.norm.enhanced;
+  p.dsn.assign(!enhanced.empty() ? enhanced : std::string_view(f.dsn));
+  if (!f.stage.empty()) {
+    AsciiLowerTo(f.stage, &p.stage);
+  } else {
+    p.stage.assign(p.norm.stage);
+  }
+  AsciiLowerTo(f.status, &p.status);
+  AsciiLowerTo(f.relay, &p.relay);
   while (!p.relay.empty() && p.relay.back() == '.') p.relay.pop_back();
-  p.domain = DomainOf(f.recipient);
-  p.sender_local = AsciiLowered(std::string_view(f.sender).substr(0, f.sender.find('@')));
+  DomainTo(f.recipient, &p.domain);
+  AsciiLowerTo(std::string_view(f.sender).substr(0, f.sender.find('@')), &p.sender_local);
   p.origin = f.origin;
   matcher_.Scan(p.norm.text, &p.bits);
   p.provider = DetectProvider(p);
 
   // The rules the text's patterns leave possible, tried in order.
-  std::vector<uint64_t> candidates(rules_without_pattern_);
+  p.candidates.assign(rules_without_pattern_.begin(), rules_without_pattern_.end());
   p.bits.ForEachSet([&](uint32_t pattern) {
     const uint64_t* rules = &rules_by_pattern_[pattern * rule_words_];
-    for (size_t w = 0; w < rule_words_; ++w) candidates[w] |= rules[w];
+    for (size_t w = 0; w < rule_words_; ++w) p.candidates[w] |= rules[w];
   });
-  Verdict v;
   const CompiledRule* hit = nullptr;
   for (size_t w = 0; w < rule_words_ && hit == nullptr; ++w) {
-    for (uint64_t x = candidates[w]; x != 0; x &= x - 1) {
+    for (uint64_t x = p.candidates[w]; x != 0; x &= x - 1) {
       const CompiledRule& cr = compiled_[w * 64 + static_cast<size_t>(__builtin_ctzll(x))];
       if (Matches(cr, p)) {
         hit = &cr;
@@ -260,40 +301,53 @@ Verdict Classifier::Classify(const FailureFacts& f) const {
       }
     }
   }
-  v.provider = p.provider;
-  if (!f.text.empty()) v.evidence.push_back(f.text);
-  if (!hit) return v;  // only when a user rule set lacks the fallbacks
+  Verdict& v = *out;
+  v.provider.assign(p.provider);
+  v.evidence.resize(f.text.empty() ? 0 : 1);
+  if (!f.text.empty()) v.evidence.front().assign(f.text);
+  KeyValuesRefill details(&v.details, 0), context(&v.context, 10);
+  if (!hit) {  // only when a user rule set lacks the fallbacks
+    v.rule.reset();
+    v.rule_id.clear();
+    v.reason = Reason::kUndefined;
+    v.failure_class = FailureClass::kNone;
+    v.side = Side::kSender;
+    return;
+  }
   const Rule& r = *hit->rule;
   v.rule = hit->rule;
-  v.rule_id = r.id;
+  v.rule_id.assign(r.id);
   v.reason = r.reason;
   v.side = r.side;
-  if (!r.provider.empty()) v.provider = r.provider;
-  v.failure_class = ClassOf(f, p.code, p.dsn.empty() ? f.dsn : p.dsn, r.failure_class);
+  if (!r.provider.empty()) v.provider.assign(r.provider);
+  v.failure_class = ClassOf(f, p.code, p.dsn.empty() ? std::string_view(f.dsn) : p.dsn, r.failure_class);
 
   for (const auto& name : r.extract) {
-    if (name == "dnsbl") Put(&v.details, name, ExtractDnsbl(p.norm.text));
-    else if (name == "listed_ip") Put(&v.details, name, ExtractListedIp(f.text, f.relay_ip));
-    else if (name == "lookup_url") Put(&v.details, name, ExtractUrl(f.text));
-    else if (name == "url") Put(&v.details, name, ExtractUrl(f.text));
+    if (name == "dnsbl") details.Put(name, ExtractDnsbl(p.norm.text));
+    else if (name == "listed_ip") details.Put(name, ExtractListedIp(f.text, f.relay_ip));
+    else if (name == "lookup_url") details.Put(name, ExtractUrl(f.text));
+    else if (name == "url") details.Put(name, ExtractUrl(f.text));
   }
-  for (const auto& [k, val] : r.details) Put(&v.details, k, val);
+  for (const auto& [k, val] : r.details) details.Put(k, val);
   if (f.truncated || (!p.norm.text.empty() && LooksTruncated(f.text, p.norm.text))) {
-    Put(&v.details, "truncated", "true");
+    details.Put("truncated", "true");
   }
 
-  v.context.reserve(10);
-  Put(&v.context, "relay", f.relay);
-  Put(&v.context, "relay_ip", f.relay_ip);
-  Put(&v.context, "recipient", f.recipient);
-  Put(&v.context, "recipient_domain", p.domain);
-  Put(&v.context, "sender", f.sender);
-  Put(&v.context, "sender_domain", DomainOf(f.sender));
-  Put(&v.context, "dsn", !f.dsn.empty() ? f.dsn : p.dsn);
-  if (p.code) Put(&v.context, "code", std::to_string(p.code));
-  Put(&v.context, "client", f.client);
-  Put(&v.context, "provider", v.provider);
-  return v;
+  context.Put("relay", f.relay);
+  context.Put("relay_ip", f.relay_ip);
+  context.Put("recipient", f.recipient);
+  context.Put("recipient_domain", p.domain);
+  context.Put("sender", f.sender);
+  DomainTo(f.sender, &p.sender_domain);
+  context.Put("sender_domain", p.sender_domain);
+  context.Put("dsn", !f.dsn.empty() ? std::string_view(f.dsn) : p.dsn);
+  if (p.code) {
+    char code[16];
+    const int n = std::snprintf(code, sizeof(code), "%d", p.code);
+    context.Put("code", std::string_view(code, n > 0 ? static_cast<size_t>(n) : 0));
+  }
+  context.Put("client", f.client);
+  context.Put("provider", v.provider);
 }
 
 Verdict Classifier::ClassifyPasted(std::string_view pasted) const {

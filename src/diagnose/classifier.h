@@ -56,6 +56,10 @@ class Classifier {
   static Status FromRuleSet(RuleSet rules, std::shared_ptr<const Classifier>* out);
 
   Verdict Classify(const FailureFacts& facts) const;
+  // As Classify(), into *out. The strings and lists *out holds from an earlier verdict are
+  // reused, as is this thread's working memory: classifying many failures in a row into
+  // the same Verdict does not allocate for each. The verdict is the same.
+  void ClassifyTo(const FailureFacts& facts, Verdict* out) const;
   Verdict ClassifyPasted(std::string_view pasted) const;
   std::vector<Verdict> ClassifyPastedAll(std::string_view pasted) const;
 

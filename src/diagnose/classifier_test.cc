@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <random>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "diagnose/details.h"
 #include "diagnose/pasted.h"
@@ -251,6 +253,112 @@ TEST(Hostile, LongLinesAndRandomBytesClassifyQuickly) {
     EXPECT_FALSE(v.rule_id.empty());
     TextsOf(v, Lang::kJa);
   }
+}
+
+
+// The facts of every rule example (as ClassifyExample() builds them), then the same with
+// every context field filled, then hostile texts: verdicts of all shapes, from none to
+// many details and context entries.
+std::vector<FailureFacts> ManyFacts() {
+  std::vector<FailureFacts> all;
+  for (const std::shared_ptr<const Rule>& r : C().rules().rules()) {
+    for (const RuleExample& ex : r->examples) {
+      if (ex.only_text) {
+        for (const FailureFacts& f : PastedFacts(ex.text)) all.push_back(f);
+        continue;
+      }
+      FailureFacts f = BareTextFacts(ex.text);
+      if (!ex.dsn.empty()) f.dsn = ex.dsn;
+      if (!ex.status.empty()) f.status = ex.status;
+      if (!ex.stage.empty()) f.stage = ex.stage;
+      if (!ex.relay.empty()) f.relay = ex.relay;
+      if (!ex.recipient.empty()) f.recipient = ex.recipient;
+      if (!ex.sender.empty()) f.sender = ex.sender;
+      if (ex.code) f.reply_code = ex.code;
+      if (ex.origin) f.origin = *ex.origin;
+      all.push_back(f);
+    }
+  }
+  const size_t examples = all.size();
+  for (size_t i = 0; i < examples; i += 3) {
+    FailureFacts f = all[i];
+    f.relay = "Mx.Example.NET.";
+    f.relay_ip = "192.0.2.1";
+    f.recipient = "Someone.Long.Name@Sub.Example.ORG";
+    f.sender = "newsletter-bounces+x@lists.example.com";
+    f.client = "client.example.net[198.51.100.7]";
+    f.truncated = i % 2 == 0;
+    all.push_back(f);
+  }
+  std::mt19937 rng(7);
+  for (int i = 0; i < 20; ++i) all.push_back(BareTextFacts(Hostile(&rng, 300)));
+  return all;
+}
+
+void ExpectSameVerdict(const Verdict& got, const Verdict& want, const std::string& what) {
+  EXPECT_EQ(got.rule_id, want.rule_id) << what;
+  EXPECT_EQ(got.rule, want.rule) << what;
+  EXPECT_EQ(got.reason, want.reason) << what;
+  EXPECT_EQ(got.failure_class, want.failure_class) << what;
+  EXPECT_EQ(got.side, want.side) << what;
+  EXPECT_EQ(got.provider, want.provider) << what;
+  EXPECT_EQ(got.details, want.details) << what;
+  EXPECT_EQ(got.context, want.context) << what;
+  EXPECT_EQ(got.evidence, want.evidence) << what;
+}
+
+// One verdict rewritten by ClassifyTo() for failure after failure equals, each time, the
+// verdict a thread that never classified anything before makes: neither the reused verdict
+// nor the thread's working memory carries anything over, in either order.
+TEST(ClassifyTo, AVerdictRewrittenAgainAndAgainEqualsAFreshOne) {
+  const std::vector<FailureFacts> facts = ManyFacts();
+  ASSERT_GT(facts.size(), 300u);
+  std::vector<Verdict> fresh(facts.size());
+  for (size_t i = 0; i < facts.size(); ++i) {
+    std::thread([&] { fresh[i] = C().Classify(facts[i]); }).join();
+  }
+  Verdict reused;
+  for (size_t i = 0; i < facts.size(); ++i) {
+    C().ClassifyTo(facts[i], &reused);
+    ExpectSameVerdict(reused, fresh[i], facts[i].text);
+  }
+  for (size_t i = facts.size(); i-- > 0;) {
+    C().ClassifyTo(facts[i], &reused);
+    ExpectSameVerdict(reused, fresh[i], facts[i].text);
+  }
+}
+
+// A rule set without fallbacks finds no rule for a text-less failure: a verdict that held
+// a rule's findings before is emptied, not left as it was.
+TEST(ClassifyTo, NoRuleLeavesNothingOfTheVerdictBefore) {
+  const char* text =
+      "[[rule]]\nid = \"t.rbl\"\nreason = \"blocked\"\nclass = \"permanent\"\n"
+      "side = \"sender\"\nany = [\"blocked using\"]\nextract = [\"dnsbl\", \"listed_ip\"]\n"
+      "source = \"t\"\nexamples = [\"554 blocked using zen.spamhaus.org\"]\nen.summary = \"s\"\n"
+      "en.explanation = \"e\"\nen.remedies = [\"r\"]\nja.summary = \"s\"\nja.explanation = \"e\"\n"
+      "ja.remedies = [\"r\"]\n";
+  RuleSet set;
+  ASSERT_TRUE(LoadRuleFiles({RuleFile{"a.toml", "a.toml", text, false}}, &set).ok());
+  std::shared_ptr<const Classifier> c;
+  ASSERT_TRUE(Classifier::FromRuleSet(std::move(set), &c).ok());
+  FailureFacts listed = BareTextFacts(
+      "554 5.7.1 Service unavailable; Client host [192.0.2.9] blocked using zen.spamhaus.org");
+  listed.recipient = "a@example.org";
+  listed.sender = "b@example.net";
+  Verdict v;
+  c->ClassifyTo(listed, &v);
+  ASSERT_EQ(v.rule_id, "t.rbl");
+  EXPECT_EQ(v.Detail("dnsbl"), "zen.spamhaus.org");
+  EXPECT_FALSE(v.context.empty());
+  c->ClassifyTo(BareTextFacts(""), &v);
+  EXPECT_EQ(v.rule_id, "");
+  EXPECT_EQ(v.rule, nullptr);
+  EXPECT_EQ(v.reason, Reason::kUndefined);
+  EXPECT_EQ(v.failure_class, FailureClass::kNone);
+  EXPECT_TRUE(v.details.empty());
+  EXPECT_TRUE(v.context.empty());
+  EXPECT_TRUE(v.evidence.empty());
+  EXPECT_EQ(v.provider, "");
 }
 
 }  // namespace

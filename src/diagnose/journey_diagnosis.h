@@ -62,6 +62,10 @@ struct JourneyDiagnosis {
 };
 
 JourneyDiagnosis DiagnoseJourney(const Journey& j, const Classifier& classifier);
+// The same into *out, which may hold an earlier journey's diagnosis: its verdicts are
+// rewritten in place (Classifier::ClassifyTo), for callers that diagnose journey after
+// journey.
+void DiagnoseJourneyTo(const Journey& j, const Classifier& classifier, JourneyDiagnosis* out);
 
 // One recipient's verdict as DiagnoseJourney() gives it, without the journey's findings
 // (for callers that summarise many journeys). False, *out untouched, when the recipient

@@ -7,6 +7,9 @@
 //   from the text when it names one ("host mx.example.net[...] said:"), else from relay=.
 //   Origin says which side wrote the text: our delivery attempt, our smtpd refusing a
 //   client (inbound), or cleanup/milter refusing the content.
+//
+//   FactsForRecipientTo() writes into facts kept by the caller, for the diagnosis of many
+//   recipients in a row.
 #ifndef MAILWHY_DIAGNOSE_JOURNEY_FACTS_H_
 #define MAILWHY_DIAGNOSE_JOURNEY_FACTS_H_
 
@@ -16,6 +19,8 @@
 namespace mailwhy {
 
 FailureFacts FactsForRecipient(const Journey& j, const Recipient& r);
+// The same into *out, every field rewritten; its strings keep their buffers.
+void FactsForRecipientTo(const Journey& j, const Recipient& r, FailureFacts* out);
 
 }  // namespace mailwhy
 

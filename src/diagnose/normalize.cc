@@ -150,7 +150,7 @@ void TakeInReplyTo(std::string* text, std::string* command) {
   if (open == std::string::npos) return;
   size_t close = text->find(kClose, open + kOpen.size());
   if (close == std::string::npos) return;
-  *command = text->substr(open + kOpen.size(), close - open - kOpen.size());
+  command->assign(*text, open + kOpen.size(), close - open - kOpen.size());
   text->erase(open, close + kClose.size() - open);
 }
 
@@ -279,11 +279,16 @@ std::string StageOfCommand(std::string_view c) {
 namespace {
 
 void NormalizeWith(std::string_view in, bool by_blocks, NormalizedText* out) {
-  std::string folded;
+  // Working strings kept per thread: every recipient's text is normalized.
+  thread_local std::string folded, command;
   Fold(in, by_blocks, &folded);
-  std::string command;
+  command.clear();
   TakeInReplyTo(&folded, &command);
-  out->stage = command.empty() ? std::string() : StageOfCommand(command);
+  if (command.empty()) {
+    out->stage.clear();
+  } else {
+    out->stage = StageOfCommand(command);
+  }
   out->code = 0;
   out->enhanced.clear();
 
@@ -303,7 +308,7 @@ void NormalizeWith(std::string_view in, bool by_blocks, NormalizedText* out) {
         }
       }
       out->code = (code[0] - '0') * 100 + (code[1] - '0') * 10 + (code[2] - '0');
-      out->enhanced = std::string(enh);
+      out->enhanced.assign(enh);
       // The first occurrence stays, as "550 5.7.26": its dash carries no meaning.
       if (i + 3 < f.size() && f[i + 3] == '-') folded[i + 3] = ' ';
       break;

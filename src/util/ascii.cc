@@ -4,9 +4,14 @@
 namespace mailwhy {
 
 std::string AsciiLowered(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = AsciiLower(c);
+  std::string out;
+  AsciiLowerTo(s, &out);
   return out;
+}
+
+void AsciiLowerTo(std::string_view s, std::string* out) {
+  out->assign(s);
+  for (char& c : *out) c = AsciiLower(c);
 }
 
 }  // namespace mailwhy

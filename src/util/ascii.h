@@ -17,6 +17,8 @@ inline char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>
 
 // A copy of `s` with A-Z folded to a-z.
 std::string AsciiLowered(std::string_view s);
+// The same into *out, replacing what it held (its buffer is reused).
+void AsciiLowerTo(std::string_view s, std::string* out);
 
 }  // namespace mailwhy
 
