@@ -173,6 +173,7 @@ Correlator::Slot* Correlator::Start(const Record& rec, const Event& ev, std::str
   slot->last_activity_us = now_us_;
   slot->j.lines.reserve(kLinesReserved);
   auto& instances = FindOrInsert(instances_by_host_, slot->j.host);
+  if (instances.empty()) hosts_.push_back(slot->j.host);
   if (std::find(instances.begin(), instances.end(), slot->j.instance) == instances.end()) {
     instances.push_back(slot->j.instance);
   }
@@ -283,8 +284,10 @@ void Correlator::LinkOrExpect(Slot* parent, std::string_view child_qid, std::str
   if (child_qid.empty()) return;
   Slot* child = same_host_only ? FindOnHost(parent->j.host, child_qid) : nullptr;
   if (!same_host_only) {
-    // A remote next hop: its log may be in the input too, under another host name.
-    for (const auto& [host, instances] : instances_by_host_) {
+    // A remote next hop: its log may be in the input too, under another host name. The
+    // hosts are tried in the order they first appeared, so the choice never depends on
+    // the map's order.
+    for (const std::string& host : hosts_) {
       if (host == parent->j.host) continue;
       if ((child = FindOnHost(host, child_qid)) != nullptr) break;
     }
@@ -388,6 +391,7 @@ void Correlator::Finish() {
   process_notes_.clear();
   expected_parents_.clear();
   instances_by_host_.clear();
+  hosts_.clear();
 }
 
 void Correlator::Add(const Record& rec, const Event& ev, const LineSource& where) {

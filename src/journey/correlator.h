@@ -152,10 +152,11 @@ class Correlator {
   JourneySink* sink_;
   CorrelatorStats stats_;
   // Keys are looked up per line as views into a reused buffer (util/string_map.h), so
-  // only a new entry allocates; the maps iterate (instances_by_host_, when a relayed
-  // child is looked for on other hosts) in the same order as with plain string keys.
+  // only a new entry allocates. No choice depends on the maps' order: hosts_ lists the
+  // hosts of instances_by_host_ in the order they first appeared.
   StringMap<std::unique_ptr<Slot>> slots_;
   StringMap<std::vector<std::string>> instances_by_host_;
+  std::vector<std::string> hosts_;
   StringMap<Session> sessions_;                 // smtpd, by host+pid
   StringMap<PendingNotes> process_notes_;       // smtp, by host+pid
   StringMap<ExpectedParent> expected_parents_;  // by host+qid, *+qid

@@ -357,6 +357,33 @@ TEST(Correlator, QueuedAsOnAnotherHostInTheInputIsARelayedChild) {
   }
 }
 
+// The same queue ID open on two other hosts: the relayed child is the one on the host
+// that appeared first in the input, whatever the hosts are called (never the order of
+// a hash map).
+TEST(Correlator, QueuedAsOnTwoOtherHostsLinksTheHostSeenFirst) {
+  for (const auto& [first, second] : {std::pair<std::string, std::string>{"zeta", "alpha"},
+                                      std::pair<std::string, std::string>{"alpha", "zeta"},
+                                      std::pair<std::string, std::string>{"mx2", "mx1"},
+                                      std::pair<std::string, std::string>{"mx1", "mx2"}}) {
+    const std::vector<std::string> lines = {
+        "Mar  1 10:00:00 " + first + " postfix/smtpd[30]: 9F8E7D: client=out.example[192.0.2.1]",
+        "Mar  1 10:00:00 " + second + " postfix/smtpd[31]: 9F8E7D: client=out.example[192.0.2.1]",
+        "Mar  1 10:00:00 out postfix/qmgr[20]: 1A2B3C: from=<a@out.example>, size=900, nrcpt=1 (queue active)",
+        "Mar  1 10:00:01 out postfix/smtp[21]: 1A2B3C: to=<b@in.example>, relay=in.example[198.51.100.5]:25, delay=1, delays=0/0/0.5/0.5, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 9F8E7D)",
+        "Mar  1 10:00:01 out postfix/qmgr[20]: 1A2B3C: removed",
+    };
+    auto js = Correlate(lines);
+    const Journey* parent = ByQid(js, "1A2B3C");
+    ASSERT_NE(parent, nullptr) << first;
+    ASSERT_EQ(parent->children.size(), 1u) << first;
+    EXPECT_EQ(parent->children[0].host, first);
+    for (const Journey& j : js) {
+      if (j.qid != "9F8E7D") continue;
+      EXPECT_EQ(j.parent.qid.empty(), j.host != first) << j.host;
+    }
+  }
+}
+
 TEST(Correlator, EvidenceLinesInOrderWithTheirTextOnlyWhenKept) {
   const std::vector<std::string> lines = {
       "Feb  1 13:17:02 mail postfix/pickup[28541]: C0FFEE1: uid=0 from=<root>",
