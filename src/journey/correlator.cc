@@ -138,7 +138,7 @@ std::string_view Correlator::ProcessKey(std::string_view host, int32_t pid) {
   return process_key_scratch_;
 }
 
-// host+qid for a child expected on that host, "*"+qid for one expected on any other.
+// host+qid, the key of a child expected on that host.
 std::string_view Correlator::ExpectedKey(std::string_view host, std::string_view qid) {
   JoinKey({host, qid}, &expected_key_scratch_);
   return expected_key_scratch_;
@@ -222,11 +222,13 @@ void Correlator::End(Slot* slot, JourneyEnd end) {
 }
 
 void Correlator::AdoptExpectedParent(Slot* child) {
-  if (expected_parents_.empty()) return;
+  // Most journeys have no parent waiting; an empty map costs no key and no hash.
   for (int pass = 0; pass < 2; ++pass) {
-    const std::string_view host = pass == 0 ? std::string_view(child->j.host) : "*";
-    auto it = expected_parents_.find(ExpectedKey(host, child->j.qid));
-    if (it == expected_parents_.end()) continue;
+    StringMap<ExpectedParent>& expected = pass == 0 ? expected_here_ : expected_remote_;
+    if (expected.empty()) continue;
+    auto it = expected.find(pass == 0 ? ExpectedKey(child->j.host, child->j.qid)
+                                      : std::string_view(child->j.qid));
+    if (it == expected.end()) continue;
     const ExpectedParent& e = it->second;
     if (pass == 1 && e.parent_host == child->j.host) continue;  // remote link to ourselves
     auto pit = slots_.find(e.parent_key);
@@ -238,7 +240,7 @@ void Correlator::AdoptExpectedParent(Slot* child) {
       if (e.parent_host != child->j.host) child->j.parent.host = e.parent_host;
       if (child->inherited == Direction::kUnknown) child->inherited = e.inherited;
     }
-    expected_parents_.erase(it);
+    expected.erase(it);
     return;
   }
 }
@@ -312,8 +314,11 @@ void Correlator::LinkOrExpect(Slot* parent, std::string_view child_qid, std::str
   e.kind.assign(kind);
   e.inherited = ArrivalDirection(parent->j);
   e.at_us = now_us_;
-  const std::string_view host = same_host_only ? std::string_view(parent->j.host) : "*";
-  FindOrInsert(expected_parents_, ExpectedKey(host, child_qid)) = std::move(e);
+  if (same_host_only) {
+    FindOrInsert(expected_here_, ExpectedKey(parent->j.host, child_qid)) = std::move(e);
+  } else {
+    FindOrInsert(expected_remote_, child_qid) = std::move(e);
+  }
 }
 
 void Correlator::Emit(std::unique_ptr<Slot> slot) {
@@ -373,7 +378,8 @@ void Correlator::Sweep() {
     Emit(std::move(slot));
   }
   int64_t pending_before = now_us_ - kPendingTimeoutS * kMicros;
-  std::erase_if(expected_parents_, [&](const auto& kv) { return kv.second.at_us < pending_before; });
+  std::erase_if(expected_here_, [&](const auto& kv) { return kv.second.at_us < pending_before; });
+  std::erase_if(expected_remote_, [&](const auto& kv) { return kv.second.at_us < pending_before; });
   std::erase_if(process_notes_, [&](const auto& kv) { return kv.second.at_us < pending_before; });
   int64_t session_before = now_us_ - kSessionTimeoutS * kMicros;
   std::erase_if(sessions_, [&](const auto& kv) { return kv.second.started_us < session_before; });
@@ -389,7 +395,8 @@ void Correlator::Finish() {
   for (auto& slot : rest) Emit(std::move(slot));
   sessions_.clear();
   process_notes_.clear();
-  expected_parents_.clear();
+  expected_here_.clear();
+  expected_remote_.clear();
   instances_by_host_.clear();
   hosts_.clear();
 }

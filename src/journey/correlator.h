@@ -159,7 +159,8 @@ class Correlator {
   std::vector<std::string> hosts_;
   StringMap<Session> sessions_;                 // smtpd, by host+pid
   StringMap<PendingNotes> process_notes_;       // smtp, by host+pid
-  StringMap<ExpectedParent> expected_parents_;  // by host+qid, *+qid
+  StringMap<ExpectedParent> expected_here_;     // children expected on the same host, by host+qid
+  StringMap<ExpectedParent> expected_remote_;   // on any other host, by qid
   struct Ended {
     std::string key;
     uint64_t generation;

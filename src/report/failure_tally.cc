@@ -5,6 +5,8 @@
 #include <string>
 #include <utility>
 
+#include "util/string_map.h"
+
 namespace mailwhy {
 
 namespace {
@@ -76,18 +78,21 @@ void AddDeliveryFailure(Outcome outcome, const Verdict& v, const Example& exampl
 
 void AddRefusal(const Verdict& v, std::string_view stage, int64_t lines, const Example& example,
                 ReportData* data) {
-  std::string zone(v.Detail("dnsbl"));
-  std::string key(GroupRuleId(v));
-  key += '\x1f';
-  key += zone;
-  auto [it, fresh] = data->rejects.try_emplace(key);
+  // Refusals are many and their groups few: the key is built in a buffer kept per thread
+  // and copied only for a new group.
+  const std::string_view zone = v.Detail("dnsbl");
+  thread_local std::string key;
+  JoinKey({GroupRuleId(v), zone}, &key);
+  auto it = data->rejects.find(key);
+  const bool fresh = it == data->rejects.end();
+  if (fresh) it = data->rejects.emplace(key, RejectGroup()).first;
   RejectGroup& g = it->second;
   if (fresh || ExampleBefore(example, g.example)) {
     g.example = example;
     g.verdict = v;
     g.stage.assign(stage);
   }
-  g.zone = std::move(zone);
+  if (fresh) g.zone.assign(zone);
   g.count += lines;
   Widen(example.time, &g.first, &g.last);
 }
