@@ -83,14 +83,19 @@ class PrintingSink : public JourneySink {
 
   void Json(const Journey& j, const JourneyDiagnosis& d, std::string* out) const {
     // Each rendered part is 1 to 3 KB: room for that up front, not doubling from empty.
-    std::vector<std::string> verdicts(j.recipients.size());
-    for (size_t i = 0; i < d.recipients.size(); ++i) {
-      if (!d.recipients[i].has_verdict) continue;
+    // The parts are kept per thread (both threads render), so their buffers serve
+    // journey after journey.
+    thread_local std::vector<std::string> verdicts, findings;
+    verdicts.resize(j.recipients.size());
+    for (size_t i = 0; i < verdicts.size(); ++i) {
+      verdicts[i].clear();
+      if (i >= d.recipients.size() || !d.recipients[i].has_verdict) continue;
       verdicts[i].reserve(kPartBytes);
       AppendVerdictJson(d.recipients[i].verdict, lang_, &verdicts[i]);
     }
-    std::vector<std::string> findings(d.findings.size());
+    findings.resize(d.findings.size());
     for (size_t i = 0; i < d.findings.size(); ++i) {
+      findings[i].clear();
       findings[i].reserve(kPartBytes);
       AppendFindingJson(d.findings[i], j, lang_, &findings[i]);
     }
