@@ -74,18 +74,21 @@ class FlatStringMap {
   }
 
   // Keeps the entries for which keep(key, value) is true, in their order; drops the rest.
+  // The kept records move towards the front in place: a tally that drops keys because it
+  // is full must not need a second copy of itself to do so.
   template <class Keep>
   void Retain(Keep&& keep) {
-    std::vector<uint64_t> kept;
-    kept.reserve(words_.size());
-    size_t n = 0;
-    for (size_t w = 0; w < words_.size(); w = Next(w)) {
-      if (!keep(KeyAt(w), *ValueAt(w))) continue;
-      kept.insert(kept.end(), words_.begin() + static_cast<ptrdiff_t>(w),
-                  words_.begin() + static_cast<ptrdiff_t>(Next(w)));
-      ++n;
+    size_t to = 0, n = 0;
+    for (size_t w = 0; w < words_.size();) {
+      const size_t next = Next(w);
+      if (keep(KeyAt(w), *ValueAt(w))) {
+        if (to != w) std::memmove(&words_[to], &words_[w], (next - w) * sizeof(uint64_t));
+        to += next - w;
+        ++n;
+      }
+      w = next;
     }
-    words_.swap(kept);
+    words_.resize(to);
     size_ = n;
     Rehash(slots_.size());
   }
