@@ -13,6 +13,7 @@
 #include "bounce/bounce_facts.h"
 #include "bounce/bounce_reader.h"
 #include "diagnose/classifier.h"
+#include "diagnose/classifier_testing.h"
 #include "queue/mailq_text.h"
 #include "queue/queue_summary.h"
 #include "testing.h"
@@ -21,15 +22,7 @@
 namespace mailwhy {
 namespace {
 
-const Classifier& C() {
-  static std::shared_ptr<const Classifier> c = [] {
-    std::shared_ptr<const Classifier> out;
-    Status s = Classifier::Load(RuleLoadOptions{}, &out);
-    if (!s.ok()) ADD_FAILURE() << s.ToString();
-    return out;
-  }();
-  return *c;
-}
+const Classifier& C() { return *BuiltInClassifier(); }
 
 // The seed 001 bounce, as the article prints it, with the headers Postfix gives it.
 const char kPostfixPreamble[] =

@@ -27,20 +27,13 @@
 #include "bounce/line_ends.h"
 #include "bounce/mail_input.h"
 #include "diagnose/classifier.h"
+#include "diagnose/classifier_testing.h"
 #include "testing.h"
 
 namespace mailwhy {
 namespace {
 
-std::shared_ptr<const Classifier> BuiltIn() {
-  static std::shared_ptr<const Classifier> c = [] {
-    std::shared_ptr<const Classifier> out;
-    Status s = Classifier::Load(RuleLoadOptions{}, &out);
-    EXPECT_TRUE(s.ok()) << s.ToString();
-    return out;
-  }();
-  return c;
-}
+std::shared_ptr<const Classifier> BuiltIn() { return BuiltInClassifier(); }
 
 struct Got {
   std::string reason, status, rule;

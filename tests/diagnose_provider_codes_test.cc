@@ -14,21 +14,14 @@
 #include <vector>
 
 #include "diagnose/classifier.h"
+#include "diagnose/classifier_testing.h"
 #include "diagnose/normalize.h"
 #include "testing.h"
 
 namespace mailwhy {
 namespace {
 
-const Classifier& C() {
-  static std::shared_ptr<const Classifier> c = [] {
-    std::shared_ptr<const Classifier> out;
-    Status s = Classifier::Load(RuleLoadOptions{}, &out);
-    if (!s.ok()) ADD_FAILURE() << s.ToString();
-    return out;
-  }();
-  return *c;
-}
+const Classifier& C() { return *BuiltInClassifier(); }
 
 std::vector<std::vector<std::string>> ReadTsv(const std::string& path) {
   std::vector<std::vector<std::string>> rows;

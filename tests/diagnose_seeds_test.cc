@@ -7,20 +7,13 @@
 #include <string>
 
 #include "diagnose/classifier.h"
+#include "diagnose/classifier_testing.h"
 #include "diagnose/pasted.h"
 
 namespace mailwhy {
 namespace {
 
-const Classifier& C() {
-  static std::shared_ptr<const Classifier> c = [] {
-    std::shared_ptr<const Classifier> out;
-    Status s = Classifier::Load(RuleLoadOptions{}, &out);
-    if (!s.ok()) ADD_FAILURE() << s.ToString();
-    return out;
-  }();
-  return *c;
-}
+const Classifier& C() { return *BuiltInClassifier(); }
 
 struct Want {
   std::string reason, cls, side, provider;

@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "diagnose/classifier.h"
+#include "diagnose/classifier_testing.h"
 #include "diagnose/finding_text.h"
 #include "diagnose/journey_diagnosis.h"
 #include "journey/log_reader.h"
@@ -28,15 +29,7 @@ using mailwhy::testing::BinaryPath;
 using mailwhy::testing::RunCommand;
 using mailwhy::testing::SourcePath;
 
-const Classifier& C() {
-  static std::shared_ptr<const Classifier> c = [] {
-    std::shared_ptr<const Classifier> out;
-    Status s = Classifier::Load(RuleLoadOptions{}, &out);
-    if (!s.ok()) ADD_FAILURE() << s.ToString();
-    return out;
-  }();
-  return *c;
-}
+const Classifier& C() { return *BuiltInClassifier(); }
 
 class Collect : public JourneySink {
  public:

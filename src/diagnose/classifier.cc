@@ -365,8 +365,7 @@ std::vector<Verdict> Classifier::ClassifyPastedAll(std::string_view pasted) cons
   return out;
 }
 
-Verdict Classifier::ClassifyExample(const RuleExample& ex) const {
-  if (ex.only_text) return ClassifyPasted(ex.text);
+FailureFacts Classifier::ExampleFacts(const RuleExample& ex) {
   FailureFacts f = BareTextFacts(ex.text);
   if (!ex.dsn.empty()) f.dsn = ex.dsn;
   if (!ex.status.empty()) f.status = ex.status;
@@ -376,7 +375,12 @@ Verdict Classifier::ClassifyExample(const RuleExample& ex) const {
   if (!ex.sender.empty()) f.sender = ex.sender;
   if (ex.code) f.reply_code = ex.code;
   if (ex.origin) f.origin = *ex.origin;
-  return Classify(f);
+  return f;
+}
+
+Verdict Classifier::ClassifyExample(const RuleExample& ex) const {
+  if (ex.only_text) return ClassifyPasted(ex.text);
+  return Classify(ExampleFacts(ex));
 }
 
 std::vector<Classifier::ExampleResult> Classifier::CheckExamples() const {

@@ -71,6 +71,9 @@ class Classifier {
   };
   std::vector<ExampleResult> CheckExamples() const;
   Verdict ClassifyExample(const RuleExample& example) const;
+  // The facts an example with fields (not a bare string, which ClassifyPasted() reads)
+  // stands for: its text, with the fields it sets.
+  static FailureFacts ExampleFacts(const RuleExample& example);
 
   const RuleSet& rules() const { return rules_; }
   size_t pattern_count() const { return matcher_.size(); }

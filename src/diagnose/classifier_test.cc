@@ -11,21 +11,14 @@
 #include <thread>
 #include <vector>
 
+#include "diagnose/classifier_testing.h"
 #include "diagnose/details.h"
 #include "diagnose/pasted.h"
 
 namespace mailwhy {
 namespace {
 
-const Classifier& C() {
-  static std::shared_ptr<const Classifier> c = [] {
-    std::shared_ptr<const Classifier> out;
-    Status s = Classifier::Load(RuleLoadOptions{}, &out);
-    if (!s.ok()) ADD_FAILURE() << s.ToString();
-    return out;
-  }();
-  return *c;
-}
+const Classifier& C() { return *BuiltInClassifier(); }
 
 std::string RuleOf(const std::string& text, const std::string& relay = "") {
   FailureFacts f = BareTextFacts(text);
@@ -256,7 +249,7 @@ TEST(Hostile, LongLinesAndRandomBytesClassifyQuickly) {
 }
 
 
-// The facts of every rule example (as ClassifyExample() builds them), then the same with
+// The facts of every rule example (as ClassifyExample() reads them), then the same with
 // every context field filled, then hostile texts: verdicts of all shapes, from none to
 // many details and context entries.
 std::vector<FailureFacts> ManyFacts() {
@@ -267,16 +260,7 @@ std::vector<FailureFacts> ManyFacts() {
         for (const FailureFacts& f : PastedFacts(ex.text)) all.push_back(f);
         continue;
       }
-      FailureFacts f = BareTextFacts(ex.text);
-      if (!ex.dsn.empty()) f.dsn = ex.dsn;
-      if (!ex.status.empty()) f.status = ex.status;
-      if (!ex.stage.empty()) f.stage = ex.stage;
-      if (!ex.relay.empty()) f.relay = ex.relay;
-      if (!ex.recipient.empty()) f.recipient = ex.recipient;
-      if (!ex.sender.empty()) f.sender = ex.sender;
-      if (ex.code) f.reply_code = ex.code;
-      if (ex.origin) f.origin = *ex.origin;
-      all.push_back(f);
+      all.push_back(Classifier::ExampleFacts(ex));
     }
   }
   const size_t examples = all.size();

@@ -9,21 +9,14 @@
 #include <algorithm>
 #include <string>
 
+#include "diagnose/classifier_testing.h"
 #include "diagnose/finding_text.h"
 #include "diagnose/journey_diagnosis.h"
 
 namespace mailwhy {
 namespace {
 
-const Classifier& C() {
-  static std::shared_ptr<const Classifier> c = [] {
-    std::shared_ptr<const Classifier> out;
-    Status s = Classifier::Load(RuleLoadOptions{}, &out);
-    if (!s.ok()) ADD_FAILURE() << s.ToString();
-    return out;
-  }();
-  return *c;
-}
+const Classifier& C() { return *BuiltInClassifier(); }
 
 constexpr int64_t kDec5 = 1670263200;  // 2022-12-05 18:00:00 UTC
 

@@ -8,18 +8,12 @@
 #include <memory>
 #include <string>
 
+#include "diagnose/classifier_testing.h"
+
 namespace mailwhy {
 namespace {
 
-const Classifier& C() {
-  static std::shared_ptr<const Classifier> c = [] {
-    std::shared_ptr<const Classifier> out;
-    Status s = Classifier::Load(RuleLoadOptions{}, &out);
-    if (!s.ok()) ADD_FAILURE() << s.ToString();
-    return out;
-  }();
-  return *c;
-}
+const Classifier& C() { return *BuiltInClassifier(); }
 
 // Two refused recipients: both get a verdict.
 Journey TwoRefused() {

@@ -7,19 +7,12 @@
 #include <string>
 
 #include "diagnose/classifier.h"
+#include "diagnose/classifier_testing.h"
 
 namespace mailwhy {
 namespace {
 
-std::shared_ptr<const Classifier> BuiltIn() {
-  static std::shared_ptr<const Classifier> c = [] {
-    std::shared_ptr<const Classifier> out;
-    Status s = Classifier::Load(RuleLoadOptions{}, &out);
-    EXPECT_TRUE(s.ok()) << s.ToString();
-    return out;
-  }();
-  return c;
-}
+std::shared_ptr<const Classifier> BuiltIn() { return BuiltInClassifier(); }
 
 TEST(BuiltInRules, LoadWithoutError) {
   ASSERT_NE(BuiltIn(), nullptr);

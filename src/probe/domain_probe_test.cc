@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "diagnose/classifier_testing.h"
 #include "probe/ares_resolver.h"
 #include "probe/dkim_key.h"
 #include "probe/dnsbl.h"
@@ -58,15 +59,7 @@ std::string TxtLine(const std::string& name, const std::string& value) {
   return line + "\n";
 }
 
-std::shared_ptr<const Classifier> Rules() {
-  static std::shared_ptr<const Classifier> c = [] {
-    std::shared_ptr<const Classifier> out;
-    Status s = Classifier::Load(RuleLoadOptions{}, &out);
-    EXPECT_TRUE(s.ok()) << s.ToString();
-    return out;
-  }();
-  return c;
-}
+std::shared_ptr<const Classifier> Rules() { return BuiltInClassifier(); }
 
 class DnsRigTest : public ::testing::Test {
  protected:

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <fstream>
 
+#include "diagnose/classifier_testing.h"
 #include "probe/fake_resolver.h"
 #include "probe/probe_render.h"
 #include "probe/probe_testing.h"
@@ -24,15 +25,7 @@ using probe_testing::ScriptedServer;
 using probe_testing::ServerConn;
 using probe_testing::TestPki;
 
-std::shared_ptr<const Classifier> Rules() {
-  static std::shared_ptr<const Classifier> c = [] {
-    std::shared_ptr<const Classifier> out;
-    Status s = Classifier::Load(RuleLoadOptions{}, &out);
-    EXPECT_TRUE(s.ok()) << s.ToString();
-    return out;
-  }();
-  return c;
-}
+std::shared_ptr<const Classifier> Rules() { return BuiltInClassifier(); }
 
 // How a scripted ESMTP server behaves.
 struct Behaviour {

@@ -5,18 +5,12 @@
 
 #include <memory>
 
+#include "diagnose/classifier_testing.h"
+
 namespace mailwhy {
 namespace {
 
-std::shared_ptr<const Classifier> BuiltIn() {
-  static std::shared_ptr<const Classifier> c = [] {
-    std::shared_ptr<const Classifier> out;
-    Status s = Classifier::Load(RuleLoadOptions{}, &out);
-    EXPECT_TRUE(s.ok()) << s.ToString();
-    return out;
-  }();
-  return c;
-}
+std::shared_ptr<const Classifier> BuiltIn() { return BuiltInClassifier(); }
 
 QueueEntry Entry(const char* id, int64_t arrival, std::vector<QueueRecipient> r) {
   QueueEntry e;

@@ -250,7 +250,7 @@ std::string ReportJson(const ReportData& d) {
 }
 
 std::string ReportJsonWithClassifierAtOnce() {
-  ReportBuilder builder(ReportOptions{}, report_testing::BuiltinClassifier());
+  ReportBuilder builder(ReportOptions{}, BuiltInClassifier().get());
   for (Journey j : MixJourneys()) builder.OnJourney(std::move(j));
   builder.Finish();
   return ReportJson(builder.data());
@@ -270,13 +270,13 @@ TEST(ReportBuilder, AClassifierThatComesLateGivesTheSameReport) {
         EXPECT_GT(builder.waiting(), 0u);
         EXPECT_LT(builder.waiting(), all.size());  // only journeys with a failure wait
         with_failures = builder.waiting();
-        loaded.set_value(report_testing::BuiltinClassifier());
+        loaded.set_value(BuiltInClassifier().get());
       }
       builder.OnJourney(Journey(all[i]));
     }
     if (ready_at == all.size()) {
       with_failures = builder.waiting();
-      loaded.set_value(report_testing::BuiltinClassifier());
+      loaded.set_value(BuiltInClassifier().get());
     }
     EXPECT_GT(with_failures, 0u);
     builder.Finish();
@@ -312,7 +312,7 @@ TEST(ReportBuilder, AtMostKMaxWaitingJourneysWaitForTheClassifier) {
   // One more must wait for the classifier, then diagnose everything in order.
   std::thread loader([&] {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    loaded.set_value(report_testing::BuiltinClassifier());
+    loaded.set_value(BuiltInClassifier().get());
   });
   builder.OnJourney(Journey(*failing));
   EXPECT_EQ(builder.waiting(), 0u);

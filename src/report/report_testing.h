@@ -19,20 +19,11 @@
 #include <gtest/gtest.h>
 
 #include "diagnose/classifier.h"
+#include "diagnose/classifier_testing.h"
 #include "journey/log_reader.h"
 #include "report/report_builder.h"
 
 namespace mailwhy::report_testing {
-
-inline const Classifier* BuiltinClassifier() {
-  static std::shared_ptr<const Classifier> c = [] {
-    std::shared_ptr<const Classifier> out;
-    Status s = Classifier::Load(RuleLoadOptions{}, &out);
-    EXPECT_TRUE(s.ok()) << s.ToString();
-    return out;
-  }();
-  return c.get();
-}
 
 // Writes `text` to a new temporary file and returns its path ("" on failure).
 inline std::string WriteTempLog(const std::string& text) {
@@ -54,7 +45,7 @@ inline std::string WriteTempLog(const std::string& text) {
 inline ReportData BuildReportFromLog(const std::string& text, const ReportOptions& options = {}) {
   std::string path = WriteTempLog(text);
   EXPECT_FALSE(path.empty());
-  ReportBuilder builder(options, BuiltinClassifier());
+  ReportBuilder builder(options, BuiltInClassifier().get());
   LogReadOptions lo;
   lo.forced_year = 2022;
   LogReadStats stats;
