@@ -20,7 +20,9 @@
 // CONTRACT
 //   V must be trivially copyable with alignment at most 8. A reference or pointer to a
 //   value, and a key given to ForEach()'s callback, stays valid until the next insertion
-//   or Retain(). Keys may hold any bytes, NUL included; the empty key is a key.
+//   or Retain(). Keys may hold any bytes, NUL included; the empty key is a key. Records
+//   are addressed by 32-bit word indexes: at most 32 GB of keys and values (a bounded
+//   tally of addresses uses a few MB).
 // THREAD SAFETY
 //   As std::unordered_map.
 #ifndef MAILWHY_UTIL_FLAT_STRING_MAP_H_
