@@ -114,7 +114,8 @@ class FlatStringMap {
   }
   size_t KeySizeAt(size_t w) const { return static_cast<size_t>(words_[w + kValueWords]); }
   std::string_view KeyAt(size_t w) const {
-    return std::string_view(reinterpret_cast<const char*>(&words_[w + kValueWords + 1]), KeySizeAt(w));
+    const char* bytes = reinterpret_cast<const char*>(&words_[w + kValueWords + 1]);
+    return std::string_view(bytes, KeySizeAt(w));
   }
   size_t Next(size_t w) const { return w + kValueWords + 1 + KeyWords(KeySizeAt(w)); }
 
