@@ -20,6 +20,19 @@ namespace {
 
 const Classifier& C() { return *BuiltInClassifier(); }
 
+// A classifier of the rules and providers in `toml` alone (one file, "a.toml"); null,
+// with a test failure, when they do not load.
+std::shared_ptr<const Classifier> ClassifierOf(const char* toml) {
+  RuleSet set;
+  Status loaded = LoadRuleFiles({RuleFile{"a.toml", "a.toml", toml, false}}, &set);
+  EXPECT_TRUE(loaded.ok()) << loaded.ToString();
+  std::shared_ptr<const Classifier> c;
+  if (loaded.ok()) {
+    EXPECT_TRUE(Classifier::FromRuleSet(std::move(set), &c).ok());
+  }
+  return c;
+}
+
 std::string RuleOf(const std::string& text, const std::string& relay = "") {
   FailureFacts f = BareTextFacts(text);
   if (!relay.empty()) f.relay = relay;
@@ -86,10 +99,8 @@ TEST(Unless, GuardVetoesOnlyItsRule) {
       "has_text = true\nsource = \"t\"\nexamples = [\"x\"]\nen.summary = \"s\"\n"
       "en.explanation = \"e\"\nen.remedies = [\"r\"]\nja.summary = \"s\"\nja.explanation = \"e\"\n"
       "ja.remedies = [\"r\"]\n";
-  RuleSet set;
-  ASSERT_TRUE(LoadRuleFiles({RuleFile{"a.toml", "a.toml", text, false}}, &set).ok());
-  std::shared_ptr<const Classifier> c;
-  ASSERT_TRUE(Classifier::FromRuleSet(std::move(set), &c).ok());
+  const std::shared_ptr<const Classifier> c = ClassifierOf(text);
+  ASSERT_NE(c, nullptr);
   EXPECT_EQ(c->ClassifyPasted("550 User Unknown").rule_id, "t.unknown");
   EXPECT_EQ(c->ClassifyPasted("550 unknown, MAILBOX   FULL").rule_id, "t.rest");
   EXPECT_EQ(c->ClassifyPasted("").rule_id, "");  // no fallback for "no text" in this set
@@ -104,11 +115,8 @@ TEST(Precedence, FirstListedProviderAndRelayBeforeDomain) {
       "domain = [\"example.org\"]\n"
       "[[provider]]\nname = \"deep\"\nrelay = [\"in.example.com\"]\n"
       "[[provider]]\nname = \"shallow\"\nrelay = [\"example.com\"]\n";
-  RuleSet set;
-  Status loaded = LoadRuleFiles({RuleFile{"a.toml", "a.toml", text, false}}, &set);
-  ASSERT_TRUE(loaded.ok()) << loaded.ToString();
-  std::shared_ptr<const Classifier> c;
-  ASSERT_TRUE(Classifier::FromRuleSet(std::move(set), &c).ok());
+  const std::shared_ptr<const Classifier> c = ClassifierOf(text);
+  ASSERT_NE(c, nullptr);
   const auto provider = [&](const std::string& relay, const std::string& recipient) {
     FailureFacts f = BareTextFacts("550 no");
     f.relay = relay;
@@ -321,10 +329,8 @@ TEST(ClassifyTo, NoRuleLeavesNothingOfTheVerdictBefore) {
       "source = \"t\"\nexamples = [\"554 blocked using zen.spamhaus.org\"]\nen.summary = \"s\"\n"
       "en.explanation = \"e\"\nen.remedies = [\"r\"]\nja.summary = \"s\"\nja.explanation = \"e\"\n"
       "ja.remedies = [\"r\"]\n";
-  RuleSet set;
-  ASSERT_TRUE(LoadRuleFiles({RuleFile{"a.toml", "a.toml", text, false}}, &set).ok());
-  std::shared_ptr<const Classifier> c;
-  ASSERT_TRUE(Classifier::FromRuleSet(std::move(set), &c).ok());
+  const std::shared_ptr<const Classifier> c = ClassifierOf(text);
+  ASSERT_NE(c, nullptr);
   FailureFacts listed = BareTextFacts(
       "554 5.7.1 Service unavailable; Client host [192.0.2.9] blocked using zen.spamhaus.org");
   listed.recipient = "a@example.org";
