@@ -1,6 +1,7 @@
 // address_keys - grouping keys for addresses, domains, relays and reason texts (see
 // address_keys.h).
 #include "report/address_keys.h"
+#include "report/address_keys_testing.h"
 
 #include <array>
 #include <cstdint>
@@ -252,9 +253,25 @@ constexpr std::array<std::array<bool, kKinds>, kKinds> MakeStartTable() {
 }
 constexpr std::array<std::array<bool, kKinds>, kKinds> kMayStart = MakeStartTable();
 
+// The end of the word of address characters that starts at text[i] when nothing in it
+// can be masked, else i. Such a word has no digit and no "@" after it: an address needs
+// the "@", every other shape a digit, and inside the word only those shapes could start
+// (a token after "_+%"). Most words of a reason text are such words; the scanners would
+// each walk them again.
+size_t PlainWordEnd(std::string_view text, size_t i) {
+  size_t e = i;
+  while (e < text.size()) {
+    const ScanKind k = ScanKindOf(text[e]);
+    if (k == kDigit) return i;
+    if (!IsAddressKind(k)) break;
+    ++e;
+  }
+  return e < text.size() && text[e] == '@' ? i : e;
+}
+
 }  // namespace
 
-void MaskVariablePartsTo(std::string_view text, std::string* out) {
+void MaskVariablePartsInto(std::string_view text, bool skip_plain_words, std::string* out) {
   out->clear();
   size_t plain = 0;  // start of the text not yet copied: copied in runs, not per character
   size_t i = 0;
@@ -266,6 +283,14 @@ void MaskVariablePartsTo(std::string_view text, std::string* out) {
       prev = kind;
       ++i;
       continue;
+    }
+    if (skip_plain_words && IsAddressKind(kind) && !IsAddressKind(prev)) {
+      const size_t end = PlainWordEnd(text, i);
+      if (end > i) {
+        i = end;
+        prev = ScanKindOf(text[i - 1]);
+        continue;
+      }
     }
     size_t n = 0;
     std::string_view mask;
@@ -290,6 +315,10 @@ void MaskVariablePartsTo(std::string_view text, std::string* out) {
     prev = ScanKindOf(text[i - 1]);
   }
   out->append(text.substr(plain));
+}
+
+void MaskVariablePartsTo(std::string_view text, std::string* out) {
+  MaskVariablePartsInto(text, /*skip_plain_words=*/true, out);
 }
 
 std::string MaskVariableParts(std::string_view text) {
