@@ -3,7 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
+#include <charconv>
 
 #include "diagnose/details.h"
 #include "diagnose/normalize.h"
@@ -343,8 +343,8 @@ void Classifier::ClassifyTo(const FailureFacts& f, Verdict* out) const {
   context.Put("dsn", !f.dsn.empty() ? std::string_view(f.dsn) : p.dsn);
   if (p.code) {
     char code[16];
-    const int n = std::snprintf(code, sizeof(code), "%d", p.code);
-    context.Put("code", std::string_view(code, n > 0 ? static_cast<size_t>(n) : 0));
+    const std::to_chars_result end = std::to_chars(code, code + sizeof(code), p.code);
+    context.Put("code", std::string_view(code, static_cast<size_t>(end.ptr - code)));
   }
   context.Put("client", f.client);
   context.Put("provider", v.provider);

@@ -339,6 +339,8 @@ TEST(ClassifyTo, NoRuleLeavesNothingOfTheVerdictBefore) {
   c->ClassifyTo(listed, &v);
   ASSERT_EQ(v.rule_id, "t.rbl");
   EXPECT_EQ(v.Detail("dnsbl"), "zen.spamhaus.org");
+  EXPECT_EQ(v.Value("code"), "554");
+  EXPECT_EQ(v.Value("recipient_domain"), "example.org");
   EXPECT_FALSE(v.context.empty());
   c->ClassifyTo(BareTextFacts(""), &v);
   EXPECT_EQ(v.rule_id, "");
