@@ -37,6 +37,8 @@
 #include <type_traits>
 #include <vector>
 
+#include "util/string_hash.h"
+
 namespace mailwhy {
 
 template <class V>
@@ -106,7 +108,7 @@ class FlatStringMap {
 
   // A record: the value (kValueWords words), the key's size (one word), its bytes.
   static size_t KeyWords(size_t size) { return (size + 7) / 8; }
-  static uint64_t Hash(std::string_view key) { return std::hash<std::string_view>{}(key); }
+  static uint64_t Hash(std::string_view key) { return HashString(key); }
   static uint32_t Tag(uint64_t hash) { return static_cast<uint32_t>(hash >> 32); }
 
   V* ValueAt(size_t w) const {

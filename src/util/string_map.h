@@ -10,9 +10,8 @@
 //   StringSet find a std::string_view without building a std::string (C++20
 //   heterogeneous lookup); CountFor() allocates the key only when it inserts a new entry.
 //
-//   The hash is std::hash<std::string_view>, which gives the same values as
-//   std::hash<std::string>: a StringMap holds and iterates its entries exactly as a plain
-//   std::unordered_map<std::string, V> would, so nothing printed depends on the change.
+//   The hash is HashString() (util/string_hash.h). Iteration order follows hash values,
+//   so whatever prints a map's entries sorts them first.
 // THREAD SAFETY
 //   As std::unordered_map.
 #ifndef MAILWHY_UTIL_STRING_MAP_H_
@@ -27,13 +26,15 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "util/string_hash.h"
+
 namespace mailwhy {
 
 struct StringKeyHash {
   using is_transparent = void;
   // Not noexcept on purpose: the table then caches each key's hash, as it does for
   // std::hash<std::string>, so rehashing and probing do not hash keys again.
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  size_t operator()(std::string_view s) const { return HashString(s); }
 };
 
 template <class V>
