@@ -3,20 +3,20 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cstdint>
-#include <random>
+#include <iterator>
 #include <memory>
+#include <random>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "diagnose/classifier_testing.h"
 #include "report/address_keys.h"
 #include "report/address_keys_testing.h"
 #include "report/detail_tally.h"
 #include "report/html_text.h"
 #include "report/report_data.h"
 #include "report/report_view.h"
-#include "diagnose/classifier_testing.h"
 #include "util/string_map.h"
 #include "report/svg_chart.h"
 #include "report/text_layout.h"
