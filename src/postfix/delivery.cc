@@ -29,6 +29,7 @@
 #include "postfix/daemons.h"
 #include "postfix/event_parser.h"
 #include "postfix/fields.h"
+#include "util/text_search.h"
 
 namespace mailwhy::postfix {
 
@@ -105,11 +106,10 @@ void ReadItems(std::string_view s, Event* ev) {
       break;
     }
     // One scan: the key runs to "=", and a "," or " " before it means no key=value item.
-    size_t eq = 0;
-    while (eq < s.size() && s[eq] != '=' && s[eq] != ',' && s[eq] != ' ') ++eq;
-    if (eq == s.size() || s[eq] != '=') break;
-    size_t end = eq + 1;
-    while (end < s.size() && s[end] != ',' && s[end] != ' ') ++end;
+    const size_t eq = FindAnyOf(s, '=', ',', ' ', ' ');
+    if (eq == kNpos || s[eq] != '=') break;
+    size_t end = FindAnyOf(s, ',', ' ', ' ', ' ', eq + 1);
+    if (end == kNpos) end = s.size();
     StoreItem(s.substr(0, eq), s.substr(eq + 1, end - eq - 1), ev);
     s.remove_prefix(end);
     while (!s.empty() && (s[0] == ',' || s[0] == ' ')) s.remove_prefix(1);

@@ -182,13 +182,10 @@ size_t FindChar(std::string_view s, char c, size_t limit) {
 
 bool Cursor::ReadPeer(Peer* out) {
   std::string_view r = rest();
-  size_t open = FindChar(r, '[', r.size());
-  if (open == kNpos) return false;
-  // A name never holds a space, a comma or a semicolon: then this is not a peer.
-  if (FindChar(r, ' ', open) != kNpos || FindChar(r, ',', open) != kNpos ||
-      FindChar(r, ';', open) != kNpos) {
-    return false;
-  }
+  // A name never holds a space, a comma or a semicolon: when one comes before the first
+  // "[", this is not a peer.
+  const size_t open = FindAnyOf(r, '[', ' ', ',', ';');
+  if (open == kNpos || r[open] != '[') return false;
   size_t close = r.find(']', open + 1);
   if (close == kNpos) return false;
   Peer p;

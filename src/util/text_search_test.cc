@@ -114,6 +114,37 @@ TEST(FindBytes, LogNeedles) {
   EXPECT_EQ(FindBytes(line, "x", line.size() + 1), std::string_view::npos);
 }
 
+// std::string_view::find_first_of is the oracle, at every start, length and alignment
+// (the sixteen-byte steps and the byte-by-byte tail), with the stops anywhere or absent.
+TEST(FindAnyOf, AgreesWithFindFirstOfEverywhere) {
+  std::mt19937 random(11);
+  const std::string alphabet = "abcdefgh=, ;[";
+  for (int round = 0; round < 300; ++round) {
+    std::string text(random() % 70, ' ');
+    const size_t rarity = 1 + random() % 40;  // stops from everywhere to almost never
+    for (char& c : text) {
+      c = random() % rarity == 0 ? alphabet[8 + random() % 5] : alphabet[random() % 8];
+    }
+    const std::string_view view(text);
+    const char a = alphabet[8 + random() % 5], b = alphabet[8 + random() % 5];
+    const char c = alphabet[8 + random() % 5], d = alphabet[8 + random() % 5];
+    const char set[] = {a, b, c, d};
+    for (size_t from = 0; from <= text.size() + 1; ++from) {
+      ASSERT_EQ(FindAnyOf(view, a, b, c, d, from), view.find_first_of(std::string_view(set, 4), from))
+          << "text '" << text << "' stops '" << std::string_view(set, 4) << "' from " << from;
+    }
+  }
+}
+
+TEST(FindAnyOf, StopsOfADeliveryLine) {
+  const std::string_view items = "relay=mx.example.net[192.0.2.1]:25, delay=1.2, dsn=2.0.0";
+  EXPECT_EQ(FindAnyOf(items, '=', ',', ' ', ' '), 5u);
+  EXPECT_EQ(FindAnyOf(items, ',', ' ', ' ', ' ', 6), items.find(','));
+  EXPECT_EQ(FindAnyOf(items, ';', ';', ';', ';'), std::string_view::npos);
+  EXPECT_EQ(FindAnyOf("", ',', ' ', ' ', ' '), std::string_view::npos);
+  EXPECT_EQ(FindAnyOf(items, ',', ' ', ' ', ' ', items.size()), std::string_view::npos);
+}
+
 TEST(CountByte, CountsEveryOccurrenceWhateverTheLengthAndAlignment) {
   std::string text;
   size_t expected = 0;
