@@ -31,13 +31,16 @@ size_t Find(std::string_view s, std::string_view needle, size_t from) {
 
 size_t FindLast(std::string_view s, std::string_view needle) {
   if (needle.empty() || needle.size() > s.size()) return needle.empty() ? s.size() : kNpos;
-  // memrchr for the first byte, then a compare; std::string_view::rfind calls memcmp at
-  // every position instead.
+  // memrchr for one byte, then a compare; std::string_view::rfind calls memcmp at every
+  // position instead. The byte is the needle's first that is not a space (" (in reply
+  // to " looks for "("): text has a space every few bytes, each a false start.
+  size_t anchor = 0;
+  while (anchor + 1 < needle.size() && needle[anchor] == ' ') ++anchor;
   size_t candidates = s.size() - needle.size() + 1;  // starts in [0, candidates)
   while (candidates > 0) {
-    const void* hit = ::memrchr(s.data(), needle[0], candidates);
+    const void* hit = ::memrchr(s.data() + anchor, needle[anchor], candidates);
     if (hit == nullptr) return kNpos;
-    const size_t i = static_cast<size_t>(static_cast<const char*>(hit) - s.data());
+    const size_t i = static_cast<size_t>(static_cast<const char*>(hit) - s.data()) - anchor;
     if (std::memcmp(s.data() + i, needle.data(), needle.size()) == 0) return i;
     candidates = i;
   }
