@@ -370,8 +370,8 @@ TEST(PrefixParserTest, AStampMemoGivesTheSameRecordAsNone) {
       "Dec  7 13:28:01 ",
       "Dec  7 13:28:012 mail postfix/smtpd[1]: x",
       "Dec  7 13:28:02 mail postfix/smtpd[1]: x",
-      "Dec  7 14:28:02 mail postfix/smtpd[1]: x",  // the same bytes but the hour's
-      "Dec  8 14:28:02 mail postfix/smtpd[1]: x",  // and but the day's
+      "Dec  7 14:28:02 mail postfix/smtpd[1]: x",  // only the hour differs
+      "Dec  8 14:28:02 mail postfix/smtpd[1]: x",  // and then the day
       "Dec 7 13:28:02 mail postfix/smtpd[1]: x",
       "Jul 26 15:45:40.888666 host postfix/qmgr[77]: 4F2A01C3D2: removed",
       "Jul 26 15:45:40.888667 host postfix/qmgr[77]: 4F2A01C3D2: removed",
